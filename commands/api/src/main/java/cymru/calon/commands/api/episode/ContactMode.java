@@ -1,0 +1,9 @@
+package cymru.calon.commands.api.episode;
+
+public enum ContactMode {
+  IN_PERSON,
+  PHONE,
+  VIDEO,
+  OUTREACH,
+  MESSAGE
+}

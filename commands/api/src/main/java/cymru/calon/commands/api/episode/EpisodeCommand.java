@@ -1,0 +1,9 @@
+package cymru.calon.commands.api.episode;
+
+import cymru.calon.commands.api.Command;
+import cymru.calon.commands.api.ids.EpisodeId;
+
+/** Every command handled by the Support episode aggregate. */
+public sealed interface EpisodeCommand extends Command permits ReceiveReferral, RecordContact {
+  EpisodeId episodeId();
+}

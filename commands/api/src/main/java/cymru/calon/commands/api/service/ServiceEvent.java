@@ -1,0 +1,11 @@
+package cymru.calon.commands.api.service;
+
+import cymru.calon.commands.api.ids.ServiceId;
+import java.time.Instant;
+
+/** Every event of the Service aggregate. */
+public sealed interface ServiceEvent permits ServiceCommissioned {
+  ServiceId serviceId();
+
+  Instant occurredAt();
+}

@@ -1,0 +1,62 @@
+package cymru.calon.commands.model.service;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.commands.api.ids.OrganisationId;
+import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.service.CommissionService;
+import cymru.calon.commands.api.service.ServiceCommissioned;
+import cymru.calon.commands.model.rules.CommandRejectedException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A commissioned service: the contract a provider organisation delivers. */
+@Aggregate
+class Service {
+  @AggregateIdentifier private ServiceId serviceId;
+  private OrganisationId organisationId;
+
+  private Service() {}
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(CommissionService command) {
+    assertNotCommissioned();
+    apply(
+        new ServiceCommissioned(
+            command.serviceId(),
+            command.organisationId(),
+            command.commissionerId(),
+            command.name(),
+            command.cohort(),
+            command.areaCode(),
+            command.contractStart(),
+            command.contractEnd(),
+            command.kpiTargets(),
+            command.relationalCommitments(),
+            command.occurredAt()));
+  }
+
+  private void assertNotCommissioned() {
+    if (serviceId != null) {
+      throw new CommandRejectedException(
+          BusinessErrorCode.SERVICE_ALREADY_COMMISSIONED,
+          "Service " + serviceId + " is already commissioned.");
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ServiceCommissioned event) {
+    serviceId = event.serviceId();
+    organisationId = event.organisationId();
+  }
+
+  ServiceFacts facts() {
+    return new ServiceFacts(serviceId, organisationId);
+  }
+}

@@ -1,0 +1,11 @@
+package cymru.calon.infra;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication(scanBasePackages = "cymru.calon")
+public class CalonApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(CalonApplication.class, args);
+  }
+}

