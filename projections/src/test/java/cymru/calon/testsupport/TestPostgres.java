@@ -50,6 +50,15 @@ public final class TestPostgres {
     if (forced != null) {
       return forced.toLowerCase(Locale.ROOT).equals("docker");
     }
+    boolean dockerConfigured =
+        System.getenv("DOCKER_HOST") != null
+            || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+            || java.nio.file.Files.exists(
+                java.nio.file.Path.of(
+                    System.getProperty("user.home"), ".testcontainers.properties"));
+    if (!dockerConfigured) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException e) {

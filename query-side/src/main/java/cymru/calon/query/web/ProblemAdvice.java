@@ -2,6 +2,7 @@ package cymru.calon.query.web;
 
 import cymru.calon.query.commands.CommandRejected;
 import cymru.calon.query.commands.CommandTooLarge;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +21,7 @@ class ProblemAdvice {
   ResponseEntity<ProblemDetail> tooLarge(CommandTooLarge e) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    problem.setType(URI.create("urn:calon:problem:command_too_large"));
     problem.setTitle("Command too large");
     problem.setProperty("code", "COMMAND_TOO_LARGE");
     return respond(problem);

@@ -31,6 +31,7 @@ public final class Problems {
 
   public static ProblemDetail notFound(String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+    problem.setType(URI.create("urn:calon:problem:not_found"));
     problem.setTitle("Not found");
     problem.setProperty("code", "NOT_FOUND");
     return problem;
