@@ -1,0 +1,101 @@
+package cymru.calon.infra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cymru.calon.infra.CalonApplication;
+import cymru.calon.infra.WireJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The default mode: no data source configured, so Calon runs its own durable PostgreSQL in {@code
+ * calon.data-dir}, stops it on shutdown, and finds its data again after a restart.
+ */
+class EmbeddedPostgresIT {
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void embeddedStore_isDurable_stopsWithTheApplication_andSurvivesRestart() throws Exception {
+    UUID serviceId = UUID.randomUUID();
+    UUID episodeId = UUID.randomUUID();
+    String before;
+
+    try (ConfigurableApplicationContext calon = start()) {
+      JdbcTemplate jdbc = calon.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+      assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+      assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+      assertThat(jdbc.queryForObject("SHOW data_directory", String.class))
+          .isEqualTo(dataDir.resolve("postgres").toAbsolutePath().toString());
+
+      int port = port(calon);
+      assertThat(post(port, WireJson.commissionService(UUID.randomUUID(), serviceId)))
+          .isEqualTo(202);
+      assertThat(post(port, WireJson.receiveReferral(UUID.randomUUID(), episodeId, serviceId)))
+          .isEqualTo(202);
+      assertThat(
+              post(
+                  port,
+                  WireJson.recordContact(
+                      UUID.randomUUID(),
+                      episodeId,
+                      UUID.randomUUID(),
+                      Instant.parse("2025-05-02T10:00:00Z"),
+                      40)))
+          .isEqualTo(202);
+      before = awaitEpisode(port, episodeId);
+    }
+    assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
+
+    try (ConfigurableApplicationContext calon = start()) {
+      assertThat(awaitEpisode(port(calon), episodeId)).isEqualTo(before);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(CalonApplication.class)
+        .run("--calon.data-dir=" + dataDir, "--server.port=0");
+  }
+
+  private static int port(ConfigurableApplicationContext calon) {
+    return Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private int post(int port, String command) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(command))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  private String awaitEpisode(int port, UUID episodeId) {
+    var request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/v1/episodes/" + episodeId))
+            .build();
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> http.send(request, HttpResponse.BodyHandlers.ofString()),
+            response ->
+                response.statusCode() == 200 && response.body().contains("\"contactCount\":1"))
+        .body();
+  }
+}
