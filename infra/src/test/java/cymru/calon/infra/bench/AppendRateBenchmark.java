@@ -42,9 +42,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * scripts/bench-append}, which compares serialised appends on and off.
  */
 class AppendRateBenchmark {
-  private static final int THREADS = Integer.getInteger("calon.bench.threads", 4);
-  private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 4_000);
-  private static final int WARMUP = 1_000;
+  private static final int THREADS = Integer.getInteger("calon.bench.threads", 8);
+  private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 20_000);
+  private static final int WARMUP = 10_000;
 
   @Test
   void appendRate() throws Exception {

@@ -22,7 +22,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One person's time with one service, from referral to closure. */
-@Aggregate
+@Aggregate(cache = "supportEpisodeCache")
 class SupportEpisode {
   @AggregateIdentifier private EpisodeId episodeId;
   private Instant referredAt;

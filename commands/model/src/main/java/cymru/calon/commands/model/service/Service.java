@@ -16,7 +16,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** A commissioned service: the contract a provider organisation delivers. */
-@Aggregate
+@Aggregate(cache = "serviceCache")
 class Service {
   @AggregateIdentifier private ServiceId serviceId;
   private OrganisationId organisationId;
