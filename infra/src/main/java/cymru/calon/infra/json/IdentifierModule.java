@@ -5,6 +5,7 @@ import cymru.calon.commands.api.ids.ContactId;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.Identifier;
 import cymru.calon.commands.api.ids.OrganisationId;
+import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
@@ -36,6 +37,7 @@ public final class IdentifierModule extends SimpleModule {
     id(PersonId.class, PersonId::new);
     id(WorkerId.class, WorkerId::new);
     id(ContactId.class, ContactId::new);
+    id(OutcomeId.class, OutcomeId::new);
   }
 
   private <T extends Identifier> void id(Class<T> type, Function<UUID, T> factory) {

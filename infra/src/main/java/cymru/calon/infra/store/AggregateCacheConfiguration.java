@@ -23,4 +23,9 @@ class AggregateCacheConfiguration {
   Cache serviceCache() {
     return new WeakReferenceCache();
   }
+
+  @Bean
+  Cache workerCache() {
+    return new WeakReferenceCache();
+  }
 }

@@ -1,17 +1,18 @@
 package cymru.calon.query.commands;
 
 import cymru.calon.commands.api.Command;
-import cymru.calon.commands.api.episode.ReceiveReferral;
-import cymru.calon.commands.api.episode.RecordContact;
+import cymru.calon.commands.api.episode.EpisodeCommand;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.errors.Rejection;
-import cymru.calon.commands.api.service.CommissionService;
+import cymru.calon.commands.api.service.ServiceCommand;
+import cymru.calon.commands.api.worker.WorkerCommand;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -28,12 +29,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class WireCommands {
-  /** Every command accepted on the wire, by its public name. */
+  /**
+   * Every command accepted on the wire, by its public name: the simple names of the aggregates'
+   * sealed command interfaces, so a new command is on the wire as soon as it is in the model.
+   */
   public static final Map<String, Class<? extends Command>> TYPES =
-      Map.of(
-          "CommissionService", CommissionService.class,
-          "ReceiveReferral", ReceiveReferral.class,
-          "RecordContact", RecordContact.class);
+      Stream.of(ServiceCommand.class, WorkerCommand.class, EpisodeCommand.class)
+          .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
+          .collect(
+              Collectors.toUnmodifiableMap(
+                  Class::getSimpleName, type -> type.asSubclass(Command.class)));
 
   private final JsonMapper json;
 

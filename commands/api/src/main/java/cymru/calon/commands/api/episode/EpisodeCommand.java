@@ -4,6 +4,18 @@ import cymru.calon.commands.api.Command;
 import cymru.calon.commands.api.ids.EpisodeId;
 
 /** Every command handled by the Support episode aggregate. */
-public sealed interface EpisodeCommand extends Command permits ReceiveReferral, RecordContact {
+public sealed interface EpisodeCommand extends Command
+    permits ReceiveReferral,
+        AssignWorker,
+        HandOverWorker,
+        RecordContact,
+        RecordMissedAppointment,
+        RecordTrustMilestone,
+        RecordRelationalCheckIn,
+        AchieveOutcome,
+        PlanAftercare,
+        EndAftercare,
+        GiveFeedback,
+        CloseEpisode {
   EpisodeId episodeId();
 }

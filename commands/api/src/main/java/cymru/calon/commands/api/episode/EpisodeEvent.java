@@ -4,7 +4,19 @@ import cymru.calon.commands.api.ids.EpisodeId;
 import java.time.Instant;
 
 /** Every event of the Support episode aggregate. */
-public sealed interface EpisodeEvent permits ReferralReceived, ContactRecorded {
+public sealed interface EpisodeEvent
+    permits ReferralReceived,
+        WorkerAssigned,
+        WorkerHandedOver,
+        ContactRecorded,
+        AppointmentMissed,
+        TrustMilestoneReached,
+        RelationalCheckInRecorded,
+        OutcomeAchieved,
+        AftercarePlanned,
+        AftercareEnded,
+        FeedbackGiven,
+        EpisodeClosed {
   EpisodeId episodeId();
 
   Instant occurredAt();

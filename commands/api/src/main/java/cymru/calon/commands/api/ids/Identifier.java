@@ -7,6 +7,13 @@ import java.util.UUID;
  * UUID string, so the typed wrappers cost nothing in the frozen JSON contract.
  */
 public sealed interface Identifier
-    permits ServiceId, OrganisationId, CommissionerId, EpisodeId, PersonId, WorkerId, ContactId {
+    permits ServiceId,
+        OrganisationId,
+        CommissionerId,
+        EpisodeId,
+        PersonId,
+        WorkerId,
+        ContactId,
+        OutcomeId {
   UUID value();
 }

@@ -5,6 +5,8 @@ import cymru.calon.commands.api.episode.EpisodeCommand;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.errors.Rejection;
+import cymru.calon.commands.api.service.ServiceCommand;
+import cymru.calon.commands.api.worker.WorkerCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +65,15 @@ public final class CommandRulesInterceptor implements MessageHandlerInterceptor<
     if (command instanceof EpisodeCommand c) {
       return Rejection.of(
           BusinessErrorCode.EPISODE_NOT_FOUND, "No episode " + c.episodeId() + " was referred.");
+    }
+    if (command instanceof WorkerCommand c) {
+      return Rejection.of(
+          BusinessErrorCode.WORKER_NOT_FOUND, "No worker " + c.workerId() + " has joined.");
+    }
+    if (command instanceof ServiceCommand c) {
+      return Rejection.of(
+          BusinessErrorCode.SERVICE_NOT_FOUND,
+          "Service " + c.serviceId() + " is not commissioned.");
     }
     return Rejection.of(BusinessErrorCode.SERVICE_NOT_FOUND, "The service does not exist.");
   }

@@ -7,7 +7,10 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.service.CommissionService;
 import cymru.calon.commands.api.service.ServiceCommissioned;
+import cymru.calon.commands.api.service.ServiceContractVaried;
+import cymru.calon.commands.api.service.VaryServiceContract;
 import cymru.calon.commands.model.rules.CommandRejectedException;
+import java.time.LocalDate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,6 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class Service {
   @AggregateIdentifier private ServiceId serviceId;
   private OrganisationId organisationId;
+  private LocalDate contractStart;
+  private LocalDate contractEnd;
 
   private Service() {}
 
@@ -42,6 +47,21 @@ class Service {
             command.occurredAt()));
   }
 
+  @CommandHandler
+  void handle(VaryServiceContract command) {
+    assertEndAfterStart(
+        command.contractStart() == null ? contractStart : command.contractStart(),
+        command.contractEnd() == null ? contractEnd : command.contractEnd());
+    apply(
+        new ServiceContractVaried(
+            command.serviceId(),
+            command.contractStart(),
+            command.contractEnd(),
+            command.kpiTargets(),
+            command.relationalCommitments(),
+            command.occurredAt()));
+  }
+
   private void assertNotCommissioned() {
     if (serviceId != null) {
       throw new CommandRejectedException(
@@ -50,10 +70,30 @@ class Service {
     }
   }
 
+  private void assertEndAfterStart(LocalDate start, LocalDate end) {
+    if (!end.isAfter(start)) {
+      throw new CommandRejectedException(
+          BusinessErrorCode.CONTRACT_END_NOT_AFTER_START,
+          "The varied contract of service " + serviceId + " would end before it starts.");
+    }
+  }
+
   @EventSourcingHandler
   void on(ServiceCommissioned event) {
     serviceId = event.serviceId();
     organisationId = event.organisationId();
+    contractStart = event.contractStart();
+    contractEnd = event.contractEnd();
+  }
+
+  @EventSourcingHandler
+  void on(ServiceContractVaried event) {
+    if (event.contractStart() != null) {
+      contractStart = event.contractStart();
+    }
+    if (event.contractEnd() != null) {
+      contractEnd = event.contractEnd();
+    }
   }
 
   ServiceFacts facts() {

@@ -1,0 +1,9 @@
+package cymru.calon.commands.api.episode;
+
+import cymru.calon.commands.api.ids.EpisodeId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record EndAftercare(
+    @TargetAggregateIdentifier EpisodeId episodeId, AftercareEndReason reason, Instant occurredAt)
+    implements EpisodeCommand {}

@@ -1,0 +1,15 @@
+package cymru.calon.commands.api.episode;
+
+/** What the person achieved. */
+public enum OutcomeType {
+  HOUSING_SECURED,
+  TENANCY_SUSTAINED,
+  STATUS_GRANTED,
+  SUBSTANCE_USE_REDUCED,
+  ABSTINENT,
+  EMPLOYMENT_OR_VOLUNTEERING,
+  EDUCATION,
+  MENTAL_HEALTH_SUPPORT_ACCESSED,
+  FAMILY_REUNITED,
+  OTHER
+}

@@ -1,0 +1,16 @@
+package cymru.calon.commands.api.episode;
+
+import cymru.calon.commands.api.ids.EpisodeId;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Booleans and numbers are boxed so that a missing field is refused rather than defaulted. */
+public record RecordRelationalCheckIn(
+    @TargetAggregateIdentifier EpisodeId episodeId,
+    Instant occurredAt,
+    Integer listenedTo,
+    Integer hadASay,
+    Integer trustWorker,
+    Integer feltSafe,
+    String language)
+    implements EpisodeCommand {}

@@ -1,0 +1,10 @@
+package cymru.calon.commands.api.episode;
+
+import cymru.calon.commands.api.ids.EpisodeId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record TrustMilestoneReached(
+    EpisodeId episodeId, TrustMarker marker, ObservedBy observedBy, Instant occurredAt)
+    implements EpisodeEvent {}

@@ -1,0 +1,10 @@
+package cymru.calon.commands.api.worker;
+
+import cymru.calon.commands.api.ids.WorkerId;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record ReflectivePracticeRecorded(
+    WorkerId workerId, Instant occurredAt, int minutes, ReflectivePracticeKind kind)
+    implements WorkerEvent {}
