@@ -1,6 +1,8 @@
 package cymru.calon.commands.model.rules;
 
 import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.commands.api.errors.Rejection;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Matcher;
 
@@ -10,6 +12,14 @@ public final class Rejections {
 
   public static Matcher<Throwable> withCode(BusinessErrorCode code) {
     return Matchers.predicate(
-        (Throwable e) -> e instanceof CommandRejectedException r && r.rejection().code() == code);
+        (Throwable e) ->
+            switch (e) {
+              case CommandRejectedException r -> r.rejection().code() == code;
+              case CommandExecutionException x ->
+                  x.getDetails()
+                      .filter(d -> d instanceof Rejection r && r.code() == code)
+                      .isPresent();
+              default -> false;
+            });
   }
 }

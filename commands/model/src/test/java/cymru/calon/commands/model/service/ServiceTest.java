@@ -11,8 +11,13 @@ import cymru.calon.commands.api.service.CommissionService;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.RelationalCommitments;
 import cymru.calon.commands.api.service.ServiceCommissioned;
+import cymru.calon.commands.api.service.ServiceContractVaried;
+import cymru.calon.commands.api.service.VaryServiceContract;
+import cymru.calon.commands.model.rules.CommandRulesInterceptor;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +62,59 @@ class ServiceTest {
         .when(command(new KpiTargets(10, 90)))
         .expectNoEvents()
         .expectException(withCode(BusinessErrorCode.SERVICE_ALREADY_COMMISSIONED));
+  }
+
+  @Test
+  void varyServiceContract_recordsChangedTerms() {
+    fixture
+        .givenCommands(command(null))
+        .when(
+            new VaryServiceContract(
+                serviceId,
+                null,
+                LocalDate.of(2029, 3, 31),
+                null,
+                new RelationalCommitments(26, 18),
+                at))
+        .expectEvents(
+            new ServiceContractVaried(
+                serviceId,
+                null,
+                LocalDate.of(2029, 3, 31),
+                null,
+                new RelationalCommitments(26, 18),
+                at));
+  }
+
+  @Test
+  void varyServiceContract_rejected_whenTheContractWouldEndBeforeItStarts() {
+    fixture
+        .givenCommands(command(null))
+        .when(new VaryServiceContract(serviceId, null, LocalDate.of(2025, 3, 31), null, null, at))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CONTRACT_END_NOT_AFTER_START));
+  }
+
+  @Test
+  void varyServiceContract_rejected_whenAnEarlierVariationMovedTheStart() {
+    fixture
+        .givenCommands(
+            command(null),
+            new VaryServiceContract(serviceId, LocalDate.of(2026, 4, 1), null, null, null, at))
+        .when(new VaryServiceContract(serviceId, null, LocalDate.of(2026, 3, 31), null, null, at))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CONTRACT_END_NOT_AFTER_START));
+  }
+
+  @Test
+  void varyServiceContract_rejected_whenServiceUnknown() {
+    fixture.registerCommandHandlerInterceptor(
+        new CommandRulesInterceptor(Clock.fixed(at, ZoneOffset.UTC)));
+    fixture
+        .givenNoPriorActivity()
+        .when(new VaryServiceContract(serviceId, null, LocalDate.of(2029, 3, 31), null, null, at))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.SERVICE_NOT_FOUND));
   }
 
   private CommissionService command(KpiTargets targets) {
