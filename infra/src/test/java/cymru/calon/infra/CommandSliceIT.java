@@ -3,6 +3,7 @@ package cymru.calon.infra;
 import static cymru.calon.infra.WireJson.commissionService;
 import static cymru.calon.infra.WireJson.receiveReferral;
 import static cymru.calon.infra.WireJson.recordContact;
+import static cymru.calon.infra.WireJson.workerJoined;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -27,6 +28,7 @@ class CommandSliceIT extends CalonIntegrationTest {
 
   @BeforeEach
   void commissionAndRefer() {
+    assertThat(postCommand(workerJoined()).statusCode()).isIn(200, 202);
     assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
         .isEqualTo(202);
     assertThat(postCommand(receiveReferral(UUID.randomUUID(), episodeId, serviceId)).statusCode())
@@ -234,6 +236,12 @@ class CommandSliceIT extends CalonIntegrationTest {
         404,
         "SERVICE_NOT_FOUND");
     assertProblem(
+        postCommand(
+            recordContact(UUID.randomUUID(), episodeId, UUID.randomUUID(), at, 45)
+                .replace(WireJson.WORKER.toString(), UUID.randomUUID().toString())),
+        404,
+        "WORKER_NOT_FOUND");
+    assertProblem(
         postCommand(receiveReferral(UUID.randomUUID(), episodeId, serviceId)),
         409,
         "EPISODE_ALREADY_EXISTS");
@@ -250,7 +258,7 @@ class CommandSliceIT extends CalonIntegrationTest {
             "/api/v1/commands",
             "text/plain",
             commissionService(UUID.randomUUID(), UUID.randomUUID()));
-    assertThat(wrongType.statusCode()).isEqualTo(415);
+    assertProblem(wrongType, 415, "UNSUPPORTED_MEDIA_TYPE");
 
     assertThat(count("domain_event_entry")).isEqualTo(events);
     assertThat(count("command_log")).isEqualTo(logged);

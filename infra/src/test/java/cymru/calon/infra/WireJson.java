@@ -21,6 +21,29 @@ public final class WireJson {
         .formatted(commandId, serviceId);
   }
 
+  /** The worker every {@link #recordContact} names, of the organisation of every service here. */
+  public static final UUID WORKER = UUID.fromString("5d7e9a1c-3b2f-4c6d-8e9f-0a1b2c3d4e05");
+
+  public static final UUID ORGANISATION = UUID.fromString("8b0f4c0e-8f0a-4a43-9d1f-0d5f2f0a8a01");
+
+  /**
+   * {@link #WORKER} joining; the same command id every time, so that repeating it is a duplicate.
+   */
+  public static String workerJoined() {
+    return recordWorkerJoined(
+        UUID.fromString("0b5e3c1d-2a4f-4e6b-8c7d-9e0f1a2b3c4d"),
+        WORKER,
+        Instant.parse("2024-01-08T09:00:00Z"));
+  }
+
+  public static String recordWorkerJoined(UUID commandId, UUID workerId, Instant occurredAt) {
+    return """
+        {"type":"RecordWorkerJoined","commandId":"%s","workerId":"%s","organisationId":"%s",
+         "role":"KEY_WORKER","livedExperience":false,"occurredAt":"%s"}
+        """
+        .formatted(commandId, workerId, ORGANISATION, occurredAt);
+  }
+
   public static String receiveReferral(UUID commandId, UUID episodeId, UUID serviceId) {
     return """
         {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s",
@@ -33,11 +56,11 @@ public final class WireJson {
       UUID commandId, UUID episodeId, UUID contactId, Instant occurredAt, int minutes) {
     return """
         {"type":"RecordContact","commandId":"%s","episodeId":"%s","contactId":"%s",
-         "workerId":"5d7e9a1c-3b2f-4c6d-8e9f-0a1b2c3d4e05","occurredAt":"%s","minutes":%d,
+         "workerId":"%s","occurredAt":"%s","minutes":%d,
          "mode":"IN_PERSON","setting":"PRIVATE_ROOM","initiatedBy":"WORKER",
          "interpreter":"NONE","choicesOffered":["TIME"],"storyRetold":false,
          "purpose":"SUPPORT"}
         """
-        .formatted(commandId, episodeId, contactId, occurredAt, minutes);
+        .formatted(commandId, episodeId, contactId, WORKER, occurredAt, minutes);
   }
 }
