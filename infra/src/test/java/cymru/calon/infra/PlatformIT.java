@@ -2,7 +2,12 @@ package cymru.calon.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.query.commands.WireCommands;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -11,10 +16,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The wiring that everything else relies on. */
 class PlatformIT extends CalonIntegrationTest {
   @Autowired private TransactionManager axonTransactionManager;
+  @Autowired private JsonMapper json;
   @Autowired private EventStorageEngine storageEngine;
   @Autowired private TokenStore tokenStore;
 
@@ -47,5 +55,34 @@ class PlatformIT extends CalonIntegrationTest {
     HttpResponse<String> docs = get("/v3/api-docs");
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/v1/commands", "/api/v1/episodes/{episodeId}");
+    JsonNode api = json.readTree(docs.body());
+    JsonNode schemas = api.path("components").path("schemas");
+    for (String type : WireCommands.TYPES.keySet()) {
+      assertThat(schemas.path(type).path("properties").path("type").path("enum").get(0).asString())
+          .as(type)
+          .isEqualTo(type);
+      assertThat(schemas.path(type).path("properties").path("commandId").path("format").asString())
+          .isEqualTo("uuid");
+    }
+    assertThat(
+            schemas
+                .path("RecordContact")
+                .path("properties")
+                .path("workerId")
+                .path("type")
+                .asString())
+        .as("typed ids are documented as the UUID strings they are on the wire")
+        .isEqualTo("string");
+    assertThat(schemas.path("Command").path("oneOf")).hasSize(WireCommands.TYPES.size());
+    List<String> codes = new ArrayList<>();
+    schemas.path("ErrorCode").path("enum").forEach(code -> codes.add(code.asString()));
+    assertThat(codes)
+        .containsAll(Arrays.stream(BusinessErrorCode.values()).map(Enum::name).toList());
+    JsonNode responses = api.path("paths").path("/api/v1/commands").path("post").path("responses");
+    for (String status : List.of("200", "202", "400", "404", "409", "413", "415")) {
+      assertThat(responses.has(status)).as(status).isTrue();
+    }
+    assertThat(responses.path("409").path("description").asString())
+        .contains("EPISODE_CLOSED", "COMMAND_ID_REUSED");
   }
 }

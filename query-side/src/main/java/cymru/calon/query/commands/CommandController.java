@@ -2,6 +2,8 @@ package cymru.calon.query.commands;
 
 import cymru.calon.commands.api.CommandStatus;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,12 @@ class CommandController {
       description =
           "A JSON object whose type is the command name, with commandId and the fields of its"
               + " event (DOMAIN.md). 202 when accepted, 200 when it repeats an accepted command.")
+  @ApiResponses({
+    @ApiResponse(responseCode = "202", description = "Accepted and stored: status ACCEPTED"),
+    @ApiResponse(
+        responseCode = "200",
+        description = "The same commandId and content was accepted before: status DUPLICATE")
+  })
   @PostMapping(
       path = "/api/v1/commands",
       consumes = MediaType.APPLICATION_JSON_VALUE,

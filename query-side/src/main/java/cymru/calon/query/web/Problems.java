@@ -38,7 +38,11 @@ public final class Problems {
   }
 
   static HttpStatus status(BusinessErrorCode code) {
-    return switch (code.category()) {
+    return status(code.category());
+  }
+
+  static HttpStatus status(BusinessErrorCode.Category category) {
+    return switch (category) {
       case INVALID -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
