@@ -19,6 +19,8 @@ import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
 import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.commands.api.service.CommissionService;
+import cymru.calon.commands.api.worker.RecordWorkerJoined;
+import cymru.calon.commands.api.worker.WorkerRole;
 import cymru.calon.infra.CalonApplication;
 import cymru.calon.query.commands.CommandDispatcher;
 import cymru.calon.query.commands.ParsedCommand;
@@ -45,6 +47,8 @@ class AppendRateBenchmark {
   private static final int THREADS = Integer.getInteger("calon.bench.threads", 8);
   private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 20_000);
   private static final int WARMUP = 10_000;
+  private static final OrganisationId ORGANISATION = new OrganisationId(UUID.randomUUID());
+  private static final WorkerId WORKER = new WorkerId(UUID.randomUUID());
 
   @Test
   void appendRate() throws Exception {
@@ -60,6 +64,14 @@ class AppendRateBenchmark {
       CommandDispatcher dispatcher = calon.getBean(CommandDispatcher.class);
       ServiceId service = new ServiceId(UUID.randomUUID());
       send(dispatcher, commission(service));
+      send(
+          dispatcher,
+          new RecordWorkerJoined(
+              WORKER,
+              ORGANISATION,
+              WorkerRole.KEY_WORKER,
+              false,
+              Instant.parse("2024-01-01T00:00:00Z")));
       List<EpisodeId> episodes = new ArrayList<>();
       for (int i = 0; i < THREADS * 16; i++) {
         EpisodeId episode = new EpisodeId(UUID.randomUUID());
@@ -108,7 +120,7 @@ class AppendRateBenchmark {
   private static CommissionService commission(ServiceId service) {
     return new CommissionService(
         service,
-        new OrganisationId(UUID.randomUUID()),
+        ORGANISATION,
         new CommissionerId(UUID.randomUUID()),
         "Benchmark service",
         Cohort.SUBSTANCE_USE,
@@ -133,7 +145,7 @@ class AppendRateBenchmark {
     return new RecordContact(
         episode,
         new ContactId(UUID.randomUUID()),
-        new WorkerId(UUID.randomUUID()),
+        WORKER,
         Instant.parse("2025-02-01T10:00:00Z"),
         30,
         ContactMode.IN_PERSON,

@@ -1,0 +1,159 @@
+package cymru.calon.infra.bench;
+
+import cymru.calon.infra.CalonApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * Single-command appends over HTTP: {@code CLIENTS} clients, each with its own keep-alive
+ * connection and its own episodes, post {@code RecordContact} commands one at a time to a Calon on
+ * its durable embedded PostgreSQL, on the same machine (so clients and server share the cores).
+ * Reports commands/s and the p50/p99 latency a client saw. Not part of the test suite: run it with
+ * {@code scripts/bench-http}.
+ */
+class HttpCommandBenchmark {
+  private static final int CLIENTS = Integer.getInteger("calon.bench.clients", 8);
+  private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 30_000);
+  private static final int WARMUP = Integer.getInteger("calon.bench.warmup", 15_000);
+  private static final int EPISODES_PER_CLIENT = 16;
+  private static final String ORGANISATION = UUID.randomUUID().toString();
+  private static final String WORKER = UUID.randomUUID().toString();
+
+  @Test
+  void httpAppendRate() throws Exception {
+    Path dataDir = Files.createTempDirectory("calon-bench-http");
+    try (var calon =
+        new SpringApplicationBuilder(CalonApplication.class)
+            .run("--calon.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN")) {
+      int port = ((WebServerApplicationContext) calon).getWebServer().getPort();
+      URI commands = URI.create("http://127.0.0.1:" + port + "/api/v1/commands");
+      HttpClient setup = client();
+      String service = UUID.randomUUID().toString();
+      post(setup, commands, commission(service));
+      post(setup, commands, workerJoined());
+      List<String> episodes = new ArrayList<>();
+      for (int i = 0; i < CLIENTS * EPISODES_PER_CLIENT; i++) {
+        String episode = UUID.randomUUID().toString();
+        post(setup, commands, referral(episode, service));
+        episodes.add(episode);
+      }
+
+      run(commands, episodes, WARMUP);
+      long start = System.nanoTime();
+      long[] latencies = run(commands, episodes, COMMANDS);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(latencies);
+      System.out.printf(
+          "BENCH http clients=%d commands=%d seconds=%.3f commands/s=%.0f p50_ms=%.2f"
+              + " p99_ms=%.2f max_ms=%.2f%n",
+          CLIENTS,
+          COMMANDS,
+          seconds,
+          COMMANDS / seconds,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.99),
+          latencies[latencies.length - 1] / 1e6);
+    }
+  }
+
+  private static long[] run(URI commands, List<String> episodes, int total) throws Exception {
+    long[] latencies = new long[total];
+    try (var pool = Executors.newFixedThreadPool(CLIENTS)) {
+      List<Callable<Void>> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        clients.add(
+            () -> {
+              HttpClient http = client();
+              for (int i = client; i < total; i += CLIENTS) {
+                // each client owns its episodes: this measures appends, not one aggregate's queue
+                String episode =
+                    episodes.get(client + CLIENTS * (i / CLIENTS % EPISODES_PER_CLIENT));
+                long sent = System.nanoTime();
+                post(http, commands, contact(episode));
+                latencies[i] = System.nanoTime() - sent;
+              }
+              return null;
+            });
+      }
+      for (var f : pool.invokeAll(clients)) {
+        f.get();
+      }
+    }
+    return latencies;
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  private static void post(HttpClient http, URI uri, String body) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 202) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
+    }
+  }
+
+  private static String commission(String service) {
+    return """
+        {"type":"CommissionService","commandId":"%s","serviceId":"%s","organisationId":"%s",
+         "commissionerId":"%s","name":"Benchmark service","cohort":"SUBSTANCE_USE",
+         "areaCode":"W06000015","contractStart":"2025-01-01","contractEnd":"2027-01-01",
+         "occurredAt":"2025-01-01T00:00:00Z"}
+        """
+        .formatted(UUID.randomUUID(), service, ORGANISATION, UUID.randomUUID());
+  }
+
+  private static String workerJoined() {
+    return """
+        {"type":"RecordWorkerJoined","commandId":"%s","workerId":"%s","organisationId":"%s",
+         "role":"KEY_WORKER","livedExperience":false,"occurredAt":"2024-01-01T00:00:00Z"}
+        """
+        .formatted(UUID.randomUUID(), WORKER, ORGANISATION);
+  }
+
+  private static String referral(String episode, String service) {
+    return """
+        {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s","personId":"%s",
+         "serviceId":"%s","source":"SELF","occurredAt":"2025-01-02T00:00:00Z"}
+        """
+        .formatted(UUID.randomUUID(), episode, UUID.randomUUID(), service);
+  }
+
+  private static String contact(String episode) {
+    return """
+        {"type":"RecordContact","commandId":"%s","episodeId":"%s","contactId":"%s",
+         "workerId":"%s","occurredAt":"2025-02-01T10:00:00Z","minutes":30,"mode":"IN_PERSON",
+         "setting":"PRIVATE_ROOM","initiatedBy":"WORKER","interpreter":"NONE",
+         "choicesOffered":["TIME"],"storyRetold":false,"purpose":"SUPPORT"}
+        """
+        .formatted(UUID.randomUUID(), episode, UUID.randomUUID(), WORKER);
+  }
+}
