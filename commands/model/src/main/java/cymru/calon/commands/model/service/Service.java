@@ -3,7 +3,6 @@ package cymru.calon.commands.model.service;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cymru.calon.commands.api.errors.BusinessErrorCode;
-import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.service.CommissionService;
 import cymru.calon.commands.api.service.ServiceCommissioned;
@@ -22,7 +21,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "serviceCache")
 class Service {
   @AggregateIdentifier private ServiceId serviceId;
-  private OrganisationId organisationId;
   private LocalDate contractStart;
   private LocalDate contractEnd;
 
@@ -81,7 +79,6 @@ class Service {
   @EventSourcingHandler
   void on(ServiceCommissioned event) {
     serviceId = event.serviceId();
-    organisationId = event.organisationId();
     contractStart = event.contractStart();
     contractEnd = event.contractEnd();
   }
@@ -94,9 +91,5 @@ class Service {
     if (event.contractEnd() != null) {
       contractEnd = event.contractEnd();
     }
-  }
-
-  ServiceFacts facts() {
-    return new ServiceFacts(serviceId, organisationId);
   }
 }

@@ -103,7 +103,7 @@ class Worker {
     leftAt = event.occurredAt();
   }
 
-  WorkerFacts facts() {
+  private WorkerFacts facts() {
     return new WorkerFacts(workerId, organisationId, joinedAt, leftAt);
   }
 }

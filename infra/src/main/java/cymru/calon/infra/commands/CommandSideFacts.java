@@ -1,0 +1,54 @@
+package cymru.calon.infra.commands;
+
+import cymru.calon.commands.api.service.ServiceCommissioned;
+import cymru.calon.commands.api.worker.WorkerJoined;
+import cymru.calon.commands.api.worker.WorkerLeft;
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code service_facts} and {@code worker_facts}, the command side's own lookup tables. Runs
+ * in a subscribing processor, inside the transaction that appends the events, and any failure here
+ * fails the command (see {@link CommandSideFactsConfiguration}): the facts never lag the store.
+ */
+@Component
+@ProcessingGroup(CommandSideFacts.GROUP)
+class CommandSideFacts {
+  static final String GROUP = "command-side-facts";
+
+  private final JdbcTemplate jdbc;
+
+  CommandSideFacts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(ServiceCommissioned event) {
+    jdbc.update(
+        "INSERT INTO service_facts (service_id, organisation_id) VALUES (?, ?)"
+            + " ON CONFLICT (service_id) DO NOTHING",
+        event.serviceId().value(),
+        event.organisationId().value());
+  }
+
+  @EventHandler
+  void on(WorkerJoined event) {
+    jdbc.update(
+        "INSERT INTO worker_facts (worker_id, organisation_id, joined_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT (worker_id) DO NOTHING",
+        event.workerId().value(),
+        event.organisationId().value(),
+        Timestamp.from(event.occurredAt()));
+  }
+
+  @EventHandler
+  void on(WorkerLeft event) {
+    jdbc.update(
+        "UPDATE worker_facts SET left_at = ? WHERE worker_id = ?",
+        Timestamp.from(event.occurredAt()),
+        event.workerId().value());
+  }
+}
