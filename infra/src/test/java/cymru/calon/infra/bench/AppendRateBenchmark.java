@@ -24,8 +24,6 @@ import cymru.calon.commands.api.worker.WorkerRole;
 import cymru.calon.infra.CalonApplication;
 import cymru.calon.query.commands.CommandDispatcher;
 import cymru.calon.query.commands.ParsedCommand;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,14 +51,14 @@ class AppendRateBenchmark {
   @Test
   void appendRate() throws Exception {
     boolean serialise = Boolean.parseBoolean(System.getProperty("calon.bench.serialize", "true"));
-    Path dataDir = Files.createTempDirectory("calon-bench");
-    try (var calon =
-        new SpringApplicationBuilder(CalonApplication.class)
-            .run(
-                "--calon.data-dir=" + dataDir,
-                "--server.port=0",
-                "--calon.event-store.serialize-appends=" + serialise,
-                "--logging.level.root=WARN")) {
+    try (var dataDir = new TempDataDir("calon-bench");
+        var calon =
+            new SpringApplicationBuilder(CalonApplication.class)
+                .run(
+                    "--calon.data-dir=" + dataDir.path(),
+                    "--server.port=0",
+                    "--calon.event-store.serialize-appends=" + serialise,
+                    "--logging.level.root=WARN")) {
       CommandDispatcher dispatcher = calon.getBean(CommandDispatcher.class);
       ServiceId service = new ServiceId(UUID.randomUUID());
       send(dispatcher, commission(service));

@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,10 +33,13 @@ class HttpCommandBenchmark {
 
   @Test
   void httpAppendRate() throws Exception {
-    Path dataDir = Files.createTempDirectory("calon-bench-http");
-    try (var calon =
-        new SpringApplicationBuilder(CalonApplication.class)
-            .run("--calon.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN")) {
+    try (var dataDir = new TempDataDir("calon-bench-http");
+        var calon =
+            new SpringApplicationBuilder(CalonApplication.class)
+                .run(
+                    "--calon.data-dir=" + dataDir.path(),
+                    "--server.port=0",
+                    "--logging.level.root=WARN")) {
       int port = ((WebServerApplicationContext) calon).getWebServer().getPort();
       URI commands = URI.create("http://127.0.0.1:" + port + "/api/v1/commands");
       HttpClient setup = client();
