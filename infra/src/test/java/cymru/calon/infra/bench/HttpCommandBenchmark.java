@@ -1,11 +1,6 @@
 package cymru.calon.infra.bench;
 
 import cymru.calon.infra.CalonApplication;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +13,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * Single-command appends over HTTP: {@code CLIENTS} clients, each with its own keep-alive
- * connection and its own episodes, post {@code RecordContact} commands one at a time to a Calon on
- * its durable embedded PostgreSQL, on the same machine (so clients and server share the cores).
- * Reports commands/s and the p50/p99 latency a client saw. Not part of the test suite: run it with
- * {@code scripts/bench-http}.
+ * connection (a minimal socket client, see {@link RawHttpClient}) and its own episodes, post {@code
+ * RecordContact} commands one at a time to a Calon on its durable embedded PostgreSQL, on the same
+ * machine (so clients and server share the cores). Reports commands/s and the p50/p99 latency a
+ * client saw. Not part of the test suite: run it with {@code scripts/bench-http}.
  */
 class HttpCommandBenchmark {
   private static final int CLIENTS = Integer.getInteger("calon.bench.clients", 8);
@@ -41,21 +36,21 @@ class HttpCommandBenchmark {
                     "--server.port=0",
                     "--logging.level.root=WARN")) {
       int port = ((WebServerApplicationContext) calon).getWebServer().getPort();
-      URI commands = URI.create("http://127.0.0.1:" + port + "/api/v1/commands");
-      HttpClient setup = client();
       String service = UUID.randomUUID().toString();
-      post(setup, commands, commission(service));
-      post(setup, commands, workerJoined());
       List<String> episodes = new ArrayList<>();
-      for (int i = 0; i < CLIENTS * EPISODES_PER_CLIENT; i++) {
-        String episode = UUID.randomUUID().toString();
-        post(setup, commands, referral(episode, service));
-        episodes.add(episode);
+      try (RawHttpClient setup = new RawHttpClient("127.0.0.1", port)) {
+        post(setup, commission(service));
+        post(setup, workerJoined());
+        for (int i = 0; i < CLIENTS * EPISODES_PER_CLIENT; i++) {
+          String episode = UUID.randomUUID().toString();
+          post(setup, referral(episode, service));
+          episodes.add(episode);
+        }
       }
 
-      run(commands, episodes, WARMUP);
+      run(port, episodes, WARMUP);
       long start = System.nanoTime();
-      long[] latencies = run(commands, episodes, COMMANDS);
+      long[] latencies = run(port, episodes, COMMANDS);
       double seconds = (System.nanoTime() - start) / 1e9;
       Arrays.sort(latencies);
       System.out.printf(
@@ -71,7 +66,7 @@ class HttpCommandBenchmark {
     }
   }
 
-  private static long[] run(URI commands, List<String> episodes, int total) throws Exception {
+  private static long[] run(int port, List<String> episodes, int total) throws Exception {
     long[] latencies = new long[total];
     try (var pool = Executors.newFixedThreadPool(CLIENTS)) {
       List<Callable<Void>> clients = new ArrayList<>();
@@ -79,14 +74,15 @@ class HttpCommandBenchmark {
         int client = c;
         clients.add(
             () -> {
-              HttpClient http = client();
-              for (int i = client; i < total; i += CLIENTS) {
-                // each client owns its episodes: this measures appends, not one aggregate's queue
-                String episode =
-                    episodes.get(client + CLIENTS * (i / CLIENTS % EPISODES_PER_CLIENT));
-                long sent = System.nanoTime();
-                post(http, commands, contact(episode));
-                latencies[i] = System.nanoTime() - sent;
+              try (RawHttpClient http = new RawHttpClient("127.0.0.1", port)) {
+                for (int i = client; i < total; i += CLIENTS) {
+                  // each client owns its episodes: this measures appends, not one aggregate's queue
+                  String episode =
+                      episodes.get(client + CLIENTS * (i / CLIENTS % EPISODES_PER_CLIENT));
+                  long sent = System.nanoTime();
+                  post(http, contact(episode));
+                  latencies[i] = System.nanoTime() - sent;
+                }
               }
               return null;
             });
@@ -102,23 +98,10 @@ class HttpCommandBenchmark {
     return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
   }
 
-  private static HttpClient client() {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-  }
-
-  private static void post(HttpClient http, URI uri, String body) throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 202) {
-      throw new IllegalStateException(response.statusCode() + " " + response.body());
+  private static void post(RawHttpClient http, String body) throws Exception {
+    int status = http.postJson("/api/v1/commands", body);
+    if (status != 202) {
+      throw new IllegalStateException("expected 202, got " + status);
     }
   }
 
