@@ -29,6 +29,7 @@ class CommandSliceIT extends CalonIntegrationTest {
   void commissionAndRefer() {
     assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
         .isEqualTo(202);
+    assertThat(postCommand(WireJson.recordWorkerJoined()).statusCode()).isIn(200, 202);
     assertThat(postCommand(receiveReferral(UUID.randomUUID(), episodeId, serviceId)).statusCode())
         .isEqualTo(202);
   }

@@ -21,6 +21,19 @@ public final class WireJson {
         .formatted(commandId, serviceId);
   }
 
+  /**
+   * The worker of {@link #recordContact}, of the organisation of {@link #commissionService}. Its
+   * commandId is fixed, so tests sharing a database may all send it: the repeats are duplicates.
+   */
+  public static String recordWorkerJoined() {
+    return """
+        {"type":"RecordWorkerJoined","commandId":"0e4b7f52-6a1d-4c3e-9b8f-7d2a1c0e5f06",
+         "workerId":"5d7e9a1c-3b2f-4c6d-8e9f-0a1b2c3d4e05",
+         "organisationId":"8b0f4c0e-8f0a-4a43-9d1f-0d5f2f0a8a01",
+         "role":"KEY_WORKER","livedExperience":false,"occurredAt":"2025-01-06T09:00:00Z"}
+        """;
+  }
+
   public static String receiveReferral(UUID commandId, UUID episodeId, UUID serviceId) {
     return """
         {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s",

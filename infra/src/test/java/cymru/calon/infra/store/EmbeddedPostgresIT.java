@@ -47,6 +47,7 @@ class EmbeddedPostgresIT {
           .isEqualTo(202);
       assertThat(post(port, WireJson.receiveReferral(UUID.randomUUID(), episodeId, serviceId)))
           .isEqualTo(202);
+      assertThat(post(port, WireJson.recordWorkerJoined())).isEqualTo(202);
       assertThat(
               post(
                   port,
