@@ -1,6 +1,7 @@
 package cymru.calon.infra.commands;
 
 import cymru.calon.commands.model.rules.CommandRulesInterceptor;
+import cymru.calon.query.imports.BatchGate;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command bus's handler interceptors, outermost first: Axon's own transaction, then
- * idempotency, then field rules and the translation of refusals into command results.
+ * The command bus's handler interceptors, outermost first: Axon's own transaction, then the gate
+ * that keeps single commands apart from import batches, then idempotency, then field rules and the
+ * translation of refusals into command results.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandBusConfiguration {
@@ -22,7 +24,8 @@ class CommandBusConfiguration {
 
   @Autowired
   void registerInterceptors(
-      CommandBus commandBus, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+      CommandBus commandBus, BatchGate batchGate, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    commandBus.registerHandlerInterceptor(batchGate.interceptor());
     commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(jdbc, json));
     commandBus.registerHandlerInterceptor(new CommandRulesInterceptor(clock));
   }

@@ -3,7 +3,6 @@ package cymru.calon.infra.store;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -11,10 +10,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Axon's JDBC event store, token store and dead-letter queue on the snake_case tables that Flyway
@@ -86,6 +87,11 @@ class AxonStoreConfiguration {
   /**
    * The JDBC engine with serialised appends (see {@link SerializedAppends}). The switch exists only
    * to measure what the serialisation costs; never turn it off for real data.
+   *
+   * <p>The engine joins the transaction that is open (required propagation), not Axon's
+   * nested-propagation manager: inside a command's unit of work, which already has its transaction
+   * or savepoint, a savepoint of its own around every read and append would only add round trips.
+   * Where no transaction is open it starts one, as before.
    */
   @Bean
   EventStorageEngine eventStorageEngine(
@@ -94,7 +100,7 @@ class AxonStoreConfiguration {
       @Qualifier("eventSerializer") Serializer eventSerializer,
       org.axonframework.config.Configuration configuration,
       ConnectionProvider connectionProvider,
-      TransactionManager transactionManager,
+      PlatformTransactionManager transactionManager,
       EventSchema eventSchema,
       @Value("${calon.event-store.serialize-appends:true}") boolean serializeAppends,
       @Value("${calon.event-store.gap-timeout:5m}") Duration gapTimeout) {
@@ -105,7 +111,7 @@ class AxonStoreConfiguration {
         .eventSerializer(eventSerializer)
         .snapshotFilter(configuration.snapshotFilter())
         .connectionProvider(connectionProvider)
-        .transactionManager(transactionManager)
+        .transactionManager(new SpringTransactionManager(transactionManager))
         .schema(eventSchema)
         .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
         .appendEvents(

@@ -2,6 +2,7 @@ package cymru.calon.query.web;
 
 import cymru.calon.query.commands.CommandRejected;
 import cymru.calon.query.commands.CommandTooLarge;
+import cymru.calon.query.imports.ImportInterrupted;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -49,6 +50,17 @@ class ProblemAdvice {
     problem.setType(URI.create("urn:calon:problem:unsupported_media_type"));
     problem.setTitle("Unsupported media type");
     problem.setProperty("code", "UNSUPPORTED_MEDIA_TYPE");
+    return respond(problem);
+  }
+
+  @ExceptionHandler(ImportInterrupted.class)
+  ResponseEntity<ProblemDetail> importInterrupted(ImportInterrupted e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    problem.setType(URI.create("urn:calon:problem:import_interrupted"));
+    problem.setTitle("Import interrupted");
+    problem.setProperty("code", "IMPORT_INTERRUPTED");
+    problem.setProperty("line", e.line());
     return respond(problem);
   }
 
