@@ -25,12 +25,12 @@ class ProblemAdvice {
 
   @ExceptionHandler(CommandTooLarge.class)
   ResponseEntity<ProblemDetail> tooLarge(CommandTooLarge e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    problem.setType(URI.create("urn:calon:problem:command_too_large"));
-    problem.setTitle("Command too large");
-    problem.setProperty("code", "COMMAND_TOO_LARGE");
-    return respond(problem);
+    return respond(
+        problem(
+            HttpStatus.CONTENT_TOO_LARGE,
+            "COMMAND_TOO_LARGE",
+            "Command too large",
+            e.getMessage()));
   }
 
   /**
@@ -39,29 +39,38 @@ class ProblemAdvice {
    */
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
+    String supported =
+        e.getSupportedMediaTypes().stream()
+            .map(MediaType::toString)
+            .collect(java.util.stream.Collectors.joining(" or "));
+    return respond(
+        problem(
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "Send "
-                + e.getSupportedMediaTypes().stream()
-                    .map(MediaType::toString)
-                    .collect(java.util.stream.Collectors.joining(" or "))
-                + ".");
-    problem.setType(URI.create("urn:calon:problem:unsupported_media_type"));
-    problem.setTitle("Unsupported media type");
-    problem.setProperty("code", "UNSUPPORTED_MEDIA_TYPE");
-    return respond(problem);
+            "UNSUPPORTED_MEDIA_TYPE",
+            "Unsupported media type",
+            "Send " + supported + "."));
   }
 
   @ExceptionHandler(ImportInterrupted.class)
   ResponseEntity<ProblemDetail> importInterrupted(ImportInterrupted e) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
-    problem.setType(URI.create("urn:calon:problem:import_interrupted"));
-    problem.setTitle("Import interrupted");
-    problem.setProperty("code", "IMPORT_INTERRUPTED");
+        problem(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "IMPORT_INTERRUPTED",
+            "Import interrupted",
+            e.getMessage());
     problem.setProperty("line", e.line());
     return respond(problem);
+  }
+
+  /** A problem outside {@link Problems}' business codes, in the same shape. */
+  private static ProblemDetail problem(
+      HttpStatus status, String code, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:calon:problem:" + code.toLowerCase(java.util.Locale.ROOT)));
+    problem.setTitle(title);
+    problem.setProperty("code", code);
+    return problem;
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
