@@ -3,7 +3,6 @@ package cymru.calon.query.web;
 import cymru.calon.query.commands.CommandRejected;
 import cymru.calon.query.commands.CommandTooLarge;
 import cymru.calon.query.imports.ImportInterrupted;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -63,14 +62,22 @@ class ProblemAdvice {
     return respond(problem);
   }
 
-  /** A problem outside {@link Problems}' business codes, in the same shape. */
+  @ExceptionHandler(InvalidQuery.class)
+  ResponseEntity<ProblemDetail> invalidQuery(InvalidQuery e) {
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "INVALID_QUERY", "Invalid query", e.getMessage());
+    problem.setProperty("errors", e.errors());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(NotFound.class)
+  ResponseEntity<ProblemDetail> notFound(NotFound e) {
+    return respond(Problems.notFound(e.getMessage()));
+  }
+
   private static ProblemDetail problem(
       HttpStatus status, String code, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create("urn:calon:problem:" + code.toLowerCase(java.util.Locale.ROOT)));
-    problem.setTitle(title);
-    problem.setProperty("code", code);
-    return problem;
+    return Problems.of(status, code, title, detail);
   }
 
   private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -29,6 +29,15 @@ public final class Problems {
     return problem;
   }
 
+  /** A problem outside the business codes, in the same shape. */
+  public static ProblemDetail of(HttpStatus status, String code, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:calon:problem:" + code.toLowerCase(Locale.ROOT)));
+    problem.setTitle(title);
+    problem.setProperty("code", code);
+    return problem;
+  }
+
   public static ProblemDetail notFound(String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
     problem.setType(URI.create("urn:calon:problem:not_found"));

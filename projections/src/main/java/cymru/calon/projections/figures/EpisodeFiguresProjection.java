@@ -1,0 +1,283 @@
+package cymru.calon.projections.figures;
+
+import static cymru.calon.projections.schema.Tables.AFTERCARE_END;
+import static cymru.calon.projections.schema.Tables.APPOINTMENT_MISSED;
+import static cymru.calon.projections.schema.Tables.CHECK_IN;
+import static cymru.calon.projections.schema.Tables.CONTACT;
+import static cymru.calon.projections.schema.Tables.EPISODE;
+import static cymru.calon.projections.schema.Tables.FEEDBACK;
+import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
+import static cymru.calon.projections.schema.Tables.OUTCOME;
+import static cymru.calon.projections.schema.Tables.TRUST_MILESTONE;
+
+import cymru.calon.commands.api.episode.AftercareEnded;
+import cymru.calon.commands.api.episode.AppointmentMissed;
+import cymru.calon.commands.api.episode.ContactRecorded;
+import cymru.calon.commands.api.episode.EpisodeClosed;
+import cymru.calon.commands.api.episode.FeedbackGiven;
+import cymru.calon.commands.api.episode.OutcomeAchieved;
+import cymru.calon.commands.api.episode.ReferralReceived;
+import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.TrustMilestoneReached;
+import cymru.calon.commands.api.episode.WorkerAssigned;
+import cymru.calon.commands.api.episode.WorkerHandedOver;
+import cymru.calon.commands.api.ids.EpisodeId;
+import cymru.calon.projections.batch.BatchWrites;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The episode read models of METRICS.md: one summary row per episode and one fact row per contact,
+ * missed appointment, trust milestone, check-in, outcome, end of aftercare, feedback and change of
+ * key worker. Each fact row carries its service, when it happened and when it was recorded.
+ *
+ * <p>Handlers only add to the batch's buffer ({@link EpisodeFiguresWrites}); the buffer is written
+ * as a few multi-row statements when the processor commits the batch. Every write is idempotent:
+ * fact rows are keyed by a natural id or the event's identifier, and the summary's derived values
+ * only move to an earlier time (or, for the closure, are set once).
+ */
+@Component
+@ProcessingGroup(EpisodeFiguresProjection.PROCESSING_GROUP)
+public class EpisodeFiguresProjection {
+  public static final String PROCESSING_GROUP = "episode-figures-v1";
+  private static final int REMEMBERED_EPISODES = 200_000;
+
+  private final DSLContext db;
+  private final EpisodeServices services = new EpisodeServices(REMEMBERED_EPISODES);
+  private final BatchWrites<EpisodeFiguresWrites> writes;
+
+  public EpisodeFiguresProjection(DSLContext db) {
+    this.db = db;
+    this.writes = new BatchWrites<>(PROCESSING_GROUP, () -> new EpisodeFiguresWrites(db));
+  }
+
+  @EventHandler
+  void on(ReferralReceived event, @Timestamp Instant recordedAt) {
+    UUID episode = event.episodeId().value();
+    services.remember(episode, event.serviceId().value());
+    writes.add(
+        w ->
+            w.episode(
+                episode,
+                event.serviceId().value(),
+                event.personId().value(),
+                event.occurredAt(),
+                recordedAt));
+  }
+
+  @EventHandler
+  void on(
+      WorkerAssigned event,
+      @MessageIdentifier String eventId,
+      @SequenceNumber long sequence,
+      @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w ->
+            w.keyWorkerChange(
+                UUID.fromString(eventId),
+                event.episodeId().value(),
+                service,
+                event.occurredAt(),
+                recordedAt,
+                sequence,
+                event.workerId().value(),
+                null,
+                null,
+                null));
+  }
+
+  @EventHandler
+  void on(
+      WorkerHandedOver event,
+      @MessageIdentifier String eventId,
+      @SequenceNumber long sequence,
+      @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w ->
+            w.keyWorkerChange(
+                UUID.fromString(eventId),
+                event.episodeId().value(),
+                service,
+                event.occurredAt(),
+                recordedAt,
+                sequence,
+                event.toWorkerId().value(),
+                event.fromWorkerId().value(),
+                event.reason().name(),
+                event.warmIntroduction()));
+  }
+
+  @EventHandler
+  void on(ContactRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(w -> w.contact(event, service, recordedAt, sequence));
+  }
+
+  @EventHandler
+  void on(
+      AppointmentMissed event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(APPOINTMENT_MISSED);
+          row.setEventId(UUID.fromString(eventId));
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setMissedBy(event.missedBy().name());
+          row.setFollowUp(event.followUp().name());
+          w.missed(row);
+        });
+  }
+
+  @EventHandler
+  void on(
+      TrustMilestoneReached event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(TRUST_MILESTONE);
+          row.setEventId(UUID.fromString(eventId));
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setMarker(event.marker().name());
+          w.milestone(row);
+          w.trustPoint(event.episodeId().value(), event.occurredAt(), recordedAt);
+        });
+  }
+
+  @EventHandler
+  void on(
+      RelationalCheckInRecorded event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(CHECK_IN);
+          row.setEventId(UUID.fromString(eventId));
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setListenedTo((short) event.listenedTo());
+          row.setHadASay((short) event.hadASay());
+          row.setTrustWorker((short) event.trustWorker());
+          row.setFeltSafe((short) event.feltSafe());
+          w.checkIn(row);
+          if (event.trustWorker() >= TRUSTS_WORKER) {
+            w.trustPoint(event.episodeId().value(), event.occurredAt(), recordedAt);
+          }
+        });
+  }
+
+  /** A check-in with trustWorker at least this marks the trust point (METRICS.md R1). */
+  static final int TRUSTS_WORKER = 4;
+
+  @EventHandler
+  void on(OutcomeAchieved event, @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(OUTCOME);
+          row.setOutcomeId(event.outcomeId().value());
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setOutcomeType(event.outcomeType().name());
+          row.setPersonDefined(event.personDefined());
+          w.outcome(row);
+        });
+  }
+
+  @EventHandler
+  void on(AftercareEnded event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(AFTERCARE_END);
+          row.setEventId(UUID.fromString(eventId));
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setReason(event.reason().name());
+          w.aftercareEnd(row);
+        });
+  }
+
+  @EventHandler
+  void on(FeedbackGiven event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+    UUID service = serviceOf(event.episodeId());
+    writes.add(
+        w -> {
+          var row = db.newRecord(FEEDBACK);
+          row.setEventId(UUID.fromString(eventId));
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          row.setComplaint(event.complaint());
+          w.feedback(row);
+        });
+  }
+
+  @EventHandler
+  void on(EpisodeClosed event, @Timestamp Instant recordedAt) {
+    writes.add(
+        w ->
+            w.closure(
+                event.episodeId().value(), event.reason().name(), event.occurredAt(), recordedAt));
+  }
+
+  @ResetHandler
+  void reset() {
+    services.clear();
+    db.truncate(
+            EPISODE,
+            CONTACT,
+            APPOINTMENT_MISSED,
+            TRUST_MILESTONE,
+            CHECK_IN,
+            OUTCOME,
+            AFTERCARE_END,
+            FEEDBACK,
+            KEY_WORKER_CHANGE)
+        .execute();
+  }
+
+  /** Events of one episode arrive in order, so its referral has always been handled first. */
+  private UUID serviceOf(EpisodeId episodeId) {
+    UUID episode = episodeId.value();
+    UUID service = services.get(episode);
+    if (service == null) {
+      service =
+          db.select(EPISODE.SERVICE_ID)
+              .from(EPISODE)
+              .where(EPISODE.EPISODE_ID.eq(episode))
+              .fetchOptional(EPISODE.SERVICE_ID)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Episode " + episode + " has an event before its referral."));
+      services.remember(episode, service);
+    }
+    return service;
+  }
+}

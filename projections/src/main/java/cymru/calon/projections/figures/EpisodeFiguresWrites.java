@@ -1,0 +1,219 @@
+package cymru.calon.projections.figures;
+
+import static cymru.calon.projections.schema.Tables.AFTERCARE_END;
+import static cymru.calon.projections.schema.Tables.APPOINTMENT_MISSED;
+import static cymru.calon.projections.schema.Tables.CHECK_IN;
+import static cymru.calon.projections.schema.Tables.CONTACT;
+import static cymru.calon.projections.schema.Tables.EPISODE;
+import static cymru.calon.projections.schema.Tables.FEEDBACK;
+import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
+import static cymru.calon.projections.schema.Tables.OUTCOME;
+import static cymru.calon.projections.schema.Tables.TRUST_MILESTONE;
+
+import cymru.calon.commands.api.episode.Choice;
+import cymru.calon.commands.api.episode.ContactRecorded;
+import cymru.calon.projections.batch.BatchWrites;
+import cymru.calon.projections.batch.Rows;
+import cymru.calon.projections.schema.tables.records.AftercareEndRecord;
+import cymru.calon.projections.schema.tables.records.AppointmentMissedRecord;
+import cymru.calon.projections.schema.tables.records.CheckInRecord;
+import cymru.calon.projections.schema.tables.records.ContactRecord;
+import cymru.calon.projections.schema.tables.records.EpisodeRecord;
+import cymru.calon.projections.schema.tables.records.FeedbackRecord;
+import cymru.calon.projections.schema.tables.records.KeyWorkerChangeRecord;
+import cymru.calon.projections.schema.tables.records.OutcomeRecord;
+import cymru.calon.projections.schema.tables.records.TrustMilestoneRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+
+/** The episode read models' writes for one batch of events, in dependency order. */
+final class EpisodeFiguresWrites implements BatchWrites.Buffer {
+  private final DSLContext db;
+  private final List<EpisodeRecord> episodes = new ArrayList<>();
+  private final List<ContactRecord> contacts = new ArrayList<>();
+  private final List<AppointmentMissedRecord> missed = new ArrayList<>();
+  private final List<TrustMilestoneRecord> milestones = new ArrayList<>();
+  private final List<CheckInRecord> checkIns = new ArrayList<>();
+  private final List<OutcomeRecord> outcomes = new ArrayList<>();
+  private final List<AftercareEndRecord> aftercareEnds = new ArrayList<>();
+  private final List<FeedbackRecord> feedback = new ArrayList<>();
+  private final List<KeyWorkerChangeRecord> keyWorkerChanges = new ArrayList<>();
+  private final Map<UUID, Moment> firstContacts = new LinkedHashMap<>();
+  private final Map<UUID, Moment> trustPoints = new LinkedHashMap<>();
+  private final List<Closure> closures = new ArrayList<>();
+
+  /**
+   * When something happened and when it was recorded. Of two moments the earlier wins; at the same
+   * time, the one recorded first (so the result does not depend on how events were batched).
+   */
+  private record Moment(Instant at, Instant recordedAt) {
+    Moment earlier(Moment other) {
+      if (other == null) {
+        return this;
+      }
+      int byTime = at.compareTo(other.at);
+      if (byTime != 0) {
+        return byTime < 0 ? this : other;
+      }
+      return recordedAt.isBefore(other.recordedAt) ? this : other;
+    }
+  }
+
+  private record Closure(UUID episodeId, String reason, Instant at, Instant recordedAt) {}
+
+  EpisodeFiguresWrites(DSLContext db) {
+    this.db = db;
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  void episode(
+      UUID episodeId, UUID serviceId, UUID personId, Instant referredAt, Instant recorded) {
+    EpisodeRecord row = db.newRecord(EPISODE);
+    row.setEpisodeId(episodeId);
+    row.setServiceId(serviceId);
+    row.setPersonId(personId);
+    row.setReferredAt(utc(referredAt));
+    row.setRecordedAt(utc(recorded));
+    episodes.add(row);
+  }
+
+  void contact(ContactRecorded event, UUID serviceId, Instant recordedAt, long sequence) {
+    ContactRecord row = db.newRecord(CONTACT);
+    row.setContactId(event.contactId().value());
+    row.setEpisodeId(event.episodeId().value());
+    row.setServiceId(serviceId);
+    row.setWorkerId(event.workerId().value());
+    row.setOccurredAt(utc(event.occurredAt()));
+    row.setRecordedAt(utc(recordedAt));
+    row.setSequence(sequence);
+    row.setMinutes(event.minutes());
+    row.setMode(event.mode().name());
+    row.setSetting(event.setting().name());
+    row.setInterpreter(event.interpreter().name());
+    row.setChoices(event.choicesOffered().stream().map(Choice::name).toArray(String[]::new));
+    row.setStoryRetold(event.storyRetold());
+    row.setPurpose(event.purpose().name());
+    contacts.add(row);
+    firstContacts.merge(
+        event.episodeId().value(), new Moment(event.occurredAt(), recordedAt), Moment::earlier);
+  }
+
+  void missed(AppointmentMissedRecord row) {
+    missed.add(row);
+  }
+
+  void milestone(TrustMilestoneRecord row) {
+    milestones.add(row);
+  }
+
+  void checkIn(CheckInRecord row) {
+    checkIns.add(row);
+  }
+
+  void trustPoint(UUID episodeId, Instant at, Instant recordedAt) {
+    trustPoints.merge(episodeId, new Moment(at, recordedAt), Moment::earlier);
+  }
+
+  void outcome(OutcomeRecord row) {
+    outcomes.add(row);
+  }
+
+  void aftercareEnd(AftercareEndRecord row) {
+    aftercareEnds.add(row);
+  }
+
+  void feedback(FeedbackRecord row) {
+    feedback.add(row);
+  }
+
+  void keyWorkerChange(
+      UUID eventId,
+      UUID episodeId,
+      UUID serviceId,
+      Instant at,
+      Instant recordedAt,
+      long sequence,
+      UUID workerId,
+      UUID fromWorkerId,
+      String reason,
+      Boolean warm) {
+    KeyWorkerChangeRecord row = db.newRecord(KEY_WORKER_CHANGE);
+    row.setEventId(eventId);
+    row.setEpisodeId(episodeId);
+    row.setServiceId(serviceId);
+    row.setOccurredAt(utc(at));
+    row.setRecordedAt(utc(recordedAt));
+    row.setSequence(sequence);
+    row.setWorkerId(workerId);
+    row.setFromWorkerId(fromWorkerId);
+    row.setHandoverReason(reason);
+    row.setWarmIntroduction(warm);
+    keyWorkerChanges.add(row);
+  }
+
+  void closure(UUID episodeId, String reason, Instant at, Instant recordedAt) {
+    closures.add(new Closure(episodeId, reason, at, recordedAt));
+  }
+
+  @Override
+  public void flush() {
+    // Episodes first: the summary updates below need their rows.
+    Rows.insertNew(db, EPISODE, episodes);
+    Rows.insertNew(db, CONTACT, contacts);
+    Rows.insertNew(db, APPOINTMENT_MISSED, missed);
+    Rows.insertNew(db, TRUST_MILESTONE, milestones);
+    Rows.insertNew(db, CHECK_IN, checkIns);
+    Rows.insertNew(db, OUTCOME, outcomes);
+    Rows.insertNew(db, AFTERCARE_END, aftercareEnds);
+    Rows.insertNew(db, FEEDBACK, feedback);
+    Rows.insertNew(db, KEY_WORKER_CHANGE, keyWorkerChanges);
+    List<Query> updates = new ArrayList<>();
+    firstContacts.forEach(
+        (episode, moment) ->
+            updates.add(
+                earlierMoment(
+                    episode, moment, EPISODE.FIRST_CONTACT_AT, EPISODE.FIRST_CONTACT_RECORDED_AT)));
+    trustPoints.forEach(
+        (episode, moment) ->
+            updates.add(
+                earlierMoment(episode, moment, EPISODE.TRUST_AT, EPISODE.TRUST_RECORDED_AT)));
+    for (Closure closure : closures) {
+      updates.add(
+          db.update(EPISODE)
+              .set(EPISODE.CLOSED_AT, utc(closure.at()))
+              .set(EPISODE.CLOSURE_REASON, closure.reason())
+              .set(EPISODE.CLOSURE_RECORDED_AT, utc(closure.recordedAt()))
+              .where(EPISODE.EPISODE_ID.eq(closure.episodeId()))
+              .and(EPISODE.CLOSED_AT.isNull()));
+    }
+    if (!updates.isEmpty()) {
+      db.batch(updates).execute();
+    }
+  }
+
+  /** Moves a derived moment earlier (never later): idempotent, and independent of batching. */
+  private Query earlierMoment(
+      UUID episode,
+      Moment moment,
+      org.jooq.TableField<EpisodeRecord, OffsetDateTime> at,
+      org.jooq.TableField<EpisodeRecord, OffsetDateTime> recordedAt) {
+    OffsetDateTime newAt = utc(moment.at());
+    OffsetDateTime newRecordedAt = utc(moment.recordedAt());
+    return db.update(EPISODE)
+        .set(at, newAt)
+        .set(recordedAt, newRecordedAt)
+        .where(EPISODE.EPISODE_ID.eq(episode))
+        .and(at.isNull().or(at.gt(newAt)).or(at.eq(newAt).and(recordedAt.gt(newRecordedAt))));
+  }
+}

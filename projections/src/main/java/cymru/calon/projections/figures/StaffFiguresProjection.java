@@ -1,0 +1,171 @@
+package cymru.calon.projections.figures;
+
+import static cymru.calon.projections.schema.Tables.REFLECTIVE_PRACTICE;
+import static cymru.calon.projections.schema.Tables.SERVICE;
+import static cymru.calon.projections.schema.Tables.SERVICE_TERMS;
+import static cymru.calon.projections.schema.Tables.WORKER;
+import static cymru.calon.projections.schema.Tables.WORKER_DEPARTURE;
+
+import cymru.calon.commands.api.service.KpiTargets;
+import cymru.calon.commands.api.service.RelationalCommitments;
+import cymru.calon.commands.api.service.ServiceCommissioned;
+import cymru.calon.commands.api.service.ServiceContractVaried;
+import cymru.calon.commands.api.worker.ReflectivePracticeRecorded;
+import cymru.calon.commands.api.worker.WorkerJoined;
+import cymru.calon.commands.api.worker.WorkerLeft;
+import cymru.calon.projections.schema.tables.records.ServiceTermsRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+/**
+ * Services with their contract terms over time, and the workforce: who joined which organisation
+ * when, who left, and reflective practice. Few events, so each handler is one idempotent statement.
+ */
+@Component
+@ProcessingGroup(StaffFiguresProjection.PROCESSING_GROUP)
+public class StaffFiguresProjection {
+  public static final String PROCESSING_GROUP = "staff-figures-v1";
+
+  private final DSLContext db;
+
+  public StaffFiguresProjection(DSLContext db) {
+    this.db = db;
+  }
+
+  @EventHandler
+  void on(
+      ServiceCommissioned event, @MessageIdentifier String eventId, @Timestamp Instant recorded) {
+    db.insertInto(SERVICE)
+        .set(SERVICE.SERVICE_ID, event.serviceId().value())
+        .set(SERVICE.ORGANISATION_ID, event.organisationId().value())
+        .set(SERVICE.COMMISSIONER_ID, event.commissionerId().value())
+        .set(SERVICE.NAME, event.name())
+        .set(SERVICE.COHORT, event.cohort().name())
+        .set(SERVICE.AREA_CODE, event.areaCode())
+        .set(SERVICE.COMMISSIONED_AT, utc(event.occurredAt()))
+        .set(SERVICE.RECORDED_AT, utc(recorded))
+        .onConflictDoNothing()
+        .execute();
+    terms(
+        eventId,
+        event.serviceId().value(),
+        event.occurredAt(),
+        recorded,
+        event.kpiTargets() == null ? new KpiTargets(null, null) : event.kpiTargets(),
+        event.relationalCommitments() == null
+            ? RelationalCommitments.none()
+            : event.relationalCommitments());
+  }
+
+  @EventHandler
+  void on(
+      ServiceContractVaried event, @MessageIdentifier String eventId, @Timestamp Instant recorded) {
+    terms(
+        eventId,
+        event.serviceId().value(),
+        event.occurredAt(),
+        recorded,
+        event.kpiTargets(),
+        event.relationalCommitments());
+  }
+
+  private void terms(
+      String eventId,
+      UUID serviceId,
+      Instant effective,
+      Instant recorded,
+      KpiTargets kpi,
+      RelationalCommitments commitments) {
+    ServiceTermsRecord row = db.newRecord(SERVICE_TERMS);
+    row.setEventId(UUID.fromString(eventId));
+    row.setServiceId(serviceId);
+    row.setEffectiveAt(utc(effective));
+    row.setRecordedAt(utc(recorded));
+    row.setKpiTargetsSet(kpi != null);
+    if (kpi != null) {
+      row.setWaitingWorkingDays(
+          kpi.waitingWorkingDays() == null
+              ? KpiTargets.DEFAULT_WAITING_WORKING_DAYS
+              : kpi.waitingWorkingDays());
+      row.setMaxEpisodeDays(kpi.maxEpisodeDays());
+    }
+    row.setCommitmentsSet(commitments != null);
+    if (commitments != null) {
+      row.setAftercareWeeks(commitments.aftercareWeeks());
+      row.setMaxCaseload(commitments.maxCaseload());
+    }
+    db.insertInto(SERVICE_TERMS).set(row).onConflictDoNothing().execute();
+  }
+
+  @EventHandler
+  void on(WorkerJoined event, @Timestamp Instant recorded) {
+    db.insertInto(WORKER)
+        .set(WORKER.WORKER_ID, event.workerId().value())
+        .set(WORKER.ORGANISATION_ID, event.organisationId().value())
+        .set(WORKER.ROLE, event.role().name())
+        .set(WORKER.LIVED_EXPERIENCE, event.livedExperience())
+        .set(WORKER.JOINED_AT, utc(event.occurredAt()))
+        .set(WORKER.RECORDED_AT, utc(recorded))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  @EventHandler
+  void on(WorkerLeft event, @Timestamp Instant recorded) {
+    db.insertInto(WORKER_DEPARTURE)
+        .set(WORKER_DEPARTURE.WORKER_ID, event.workerId().value())
+        .set(WORKER_DEPARTURE.LEFT_AT, utc(event.occurredAt()))
+        .set(WORKER_DEPARTURE.RECORDED_AT, utc(recorded))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  /** The organisation is the worker's, from the worker's row: WorkerJoined always comes first. */
+  @EventHandler
+  void on(
+      ReflectivePracticeRecorded event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recorded) {
+    db.insertInto(
+            REFLECTIVE_PRACTICE,
+            REFLECTIVE_PRACTICE.EVENT_ID,
+            REFLECTIVE_PRACTICE.WORKER_ID,
+            REFLECTIVE_PRACTICE.ORGANISATION_ID,
+            REFLECTIVE_PRACTICE.OCCURRED_AT,
+            REFLECTIVE_PRACTICE.RECORDED_AT,
+            REFLECTIVE_PRACTICE.MINUTES,
+            REFLECTIVE_PRACTICE.KIND)
+        .select(
+            DSL.select(
+                    DSL.val(UUID.fromString(eventId)),
+                    WORKER.WORKER_ID,
+                    WORKER.ORGANISATION_ID,
+                    DSL.val(utc(event.occurredAt())),
+                    DSL.val(utc(recorded)),
+                    DSL.val(event.minutes()),
+                    DSL.val(event.kind().name()))
+                .from(WORKER)
+                .where(WORKER.WORKER_ID.eq(event.workerId().value())))
+        .onConflictDoNothing()
+        .execute();
+  }
+
+  @ResetHandler
+  void reset() {
+    db.truncate(SERVICE, SERVICE_TERMS, WORKER, WORKER_DEPARTURE, REFLECTIVE_PRACTICE).execute();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

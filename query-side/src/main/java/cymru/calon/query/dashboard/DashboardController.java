@@ -1,0 +1,160 @@
+package cymru.calon.query.dashboard;
+
+import cymru.calon.commands.api.errors.FieldError;
+import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.figures.DashboardFigures;
+import cymru.calon.query.figures.FigureWindow;
+import cymru.calon.query.figures.Suppression;
+import cymru.calon.query.web.InvalidQuery;
+import cymru.calon.query.web.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The figures of METRICS.md as JSON (API.md): one service's dashboard, and the policy dashboard
+ * over every service of an area and/or cohort. Both are commissioner- or policy-facing, so small
+ * numbers are always suppressed.
+ */
+@RestController
+class DashboardController {
+  /**
+   * Longer periods are refused: no figure is meant for them and they would only load the server.
+   */
+  static final int MAX_PERIOD_DAYS = 3_700;
+
+  private final DashboardFigures figures;
+  private final DashboardScopes scopes;
+  private final Suppression suppression;
+  private final Clock clock;
+
+  DashboardController(
+      DashboardFigures figures, DashboardScopes scopes, Suppression suppression, Clock clock) {
+    this.figures = figures;
+    this.scopes = scopes;
+    this.suppression = suppression;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/v1/services/{serviceId}/dashboard")
+  Map<String, Object> service(
+      @PathVariable String serviceId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asOf) {
+    List<FieldError> errors = new ArrayList<>();
+    UUID service = uuid("serviceId", serviceId, errors);
+    FigureWindow window = window(from, to, asOf, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidQuery(errors);
+    }
+    if (!scopes.serviceKnown(service, window.asOf())) {
+      throw new NotFound("No service " + service + " was known at " + window.asOf() + ".");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("serviceId", service);
+    body.put("period", Map.of("from", window.from(), "to", window.to()));
+    body.put("asOf", window.asOf());
+    body.putAll(figures.compute(List.of(service), window).render(suppression));
+    return body;
+  }
+
+  @GetMapping("/api/v1/policy/dashboard")
+  Map<String, Object> policy(
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String areaCode,
+      @RequestParam(required = false) String cohort,
+      @RequestParam(required = false) String asOf) {
+    List<FieldError> errors = new ArrayList<>();
+    FigureWindow window = window(from, to, asOf, errors);
+    Cohort chosenCohort = null;
+    if (cohort != null && !cohort.isBlank()) {
+      try {
+        chosenCohort = Cohort.valueOf(cohort);
+      } catch (IllegalArgumentException e) {
+        errors.add(
+            new FieldError(
+                "cohort", "cohort is one of " + java.util.Arrays.toString(Cohort.values()) + "."));
+      }
+    }
+    String area = areaCode == null || areaCode.isBlank() ? null : areaCode.strip();
+    if (area != null && !area.matches("[A-Z][0-9]{8}")) {
+      errors.add(new FieldError("areaCode", "areaCode is a GSS code such as W06000015."));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidQuery(errors);
+    }
+    List<UUID> services = scopes.services(area, chosenCohort, window.asOf());
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("areaCode", area);
+    scope.put("cohort", chosenCohort);
+    scope.put("services", services.size());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("scope", scope);
+    body.put("period", Map.of("from", window.from(), "to", window.to()));
+    body.put("asOf", window.asOf());
+    body.putAll(figures.compute(services, window).render(suppression));
+    return body;
+  }
+
+  private FigureWindow window(String from, String to, String asOf, List<FieldError> errors) {
+    LocalDate start = date("from", from, errors);
+    LocalDate end = date("to", to, errors);
+    Instant now = clock.instant();
+    Instant asOfInstant = now;
+    if (asOf != null && !asOf.isBlank()) {
+      try {
+        asOfInstant = OffsetDateTime.parse(asOf.strip()).toInstant();
+      } catch (DateTimeParseException e) {
+        errors.add(
+            new FieldError("asOf", "asOf is an ISO-8601 instant, e.g. 2025-06-30T17:00:00Z."));
+      }
+    }
+    if (start != null && end != null) {
+      if (!end.isAfter(start)) {
+        errors.add(new FieldError("to", "to is after from: the period is [from, to)."));
+      } else if (ChronoUnit.DAYS.between(start, end) > MAX_PERIOD_DAYS) {
+        errors.add(new FieldError("to", "A period is at most " + MAX_PERIOD_DAYS + " days long."));
+      }
+    }
+    if (!errors.isEmpty()) {
+      return null;
+    }
+    return FigureWindow.of(start, end, asOfInstant, now);
+  }
+
+  private static LocalDate date(String name, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(name, name + " is required, as YYYY-MM-DD."));
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(name, name + " is a date as YYYY-MM-DD."));
+      return null;
+    }
+  }
+
+  private static UUID uuid(String name, String value, List<FieldError> errors) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(name, name + " is a UUID."));
+      return null;
+    }
+  }
+}
