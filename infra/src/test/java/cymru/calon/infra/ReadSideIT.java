@@ -1,0 +1,263 @@
+package cymru.calon.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cymru.calon.infra.demo.DemoParameters;
+import cymru.calon.testsupport.TestPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read side of the whole application over a demo history loaded through the real command path:
+ * the dashboards over HTTP, small-number suppression on every figure that leaves, and a full replay
+ * rebuilding tables identical to the live ones.
+ */
+class ReadSideIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+  private static ConfigurableApplicationContext calon;
+  private static JdbcTemplate jdbc;
+  private static int port;
+
+  @BeforeAll
+  static void start() {
+    TestPostgres.Database database = TestPostgres.newDatabase();
+    calon =
+        new SpringApplicationBuilder(CalonApplication.class)
+            .run(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--server.port=0",
+                "--calon.demo=true",
+                "--calon.demo.episodes=300",
+                "--calon.demo.months=18",
+                "--calon.demo.seed=11",
+                "--calon.demo.end=" + DemoParameters.startOfDay(TODAY.minusDays(1)));
+    jdbc = calon.getBean(JdbcTemplate.class);
+    port = Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
+    awaitCaughtUp();
+  }
+
+  @AfterAll
+  static void stop() {
+    calon.close();
+  }
+
+  @Test
+  void everyDashboard_answers_andNoSmallNumberLeaves() throws Exception {
+    List<String> services =
+        jdbc.queryForList("SELECT service_id::text FROM read_model.service", String.class);
+    assertThat(services).hasSizeGreaterThan(3);
+    List<String> queries = new ArrayList<>();
+    for (int quarter = 1; quarter <= 6; quarter++) {
+      LocalDate to = TODAY.withDayOfMonth(1).minusMonths(3L * (quarter - 1));
+      String period = "from=" + to.minusMonths(3) + "&to=" + to;
+      services.forEach(s -> queries.add("/api/v1/services/" + s + "/dashboard?" + period));
+      queries.add("/api/v1/policy/dashboard?" + period);
+      queries.add("/api/v1/policy/dashboard?" + period + "&cohort=SANCTUARY");
+      queries.add("/api/v1/policy/dashboard?" + period + "&areaCode=W06000015");
+    }
+    long suppressed = 0;
+    long rates = 0;
+    for (String query : queries) {
+      HttpResponse<String> response = get(query);
+      assertThat(response.statusCode()).as(query).isEqualTo(200);
+      JsonNode body = JSON.readTree(response.body());
+      List<String> leaks = new ArrayList<>();
+      for (String section : List.of("kpi", "relational")) {
+        long[] counts = walk(body.get(section), section, leaks);
+        suppressed += counts[0];
+        rates += counts[1];
+      }
+      assertThat(leaks).as(query).isEmpty();
+    }
+    // The sweep is not vacuous: there were figures to hide and figures to show.
+    assertThat(suppressed).isPositive();
+    assertThat(rates).isPositive();
+  }
+
+  /** Any count of 1–4, or a rate on a denominator under 10, or with a numerator of 1–4. */
+  private static long[] walk(JsonNode node, String path, List<String> leaks) {
+    long suppressed = 0;
+    long rates = 0;
+    if (node.isObject()) {
+      if (node.has("suppressed")) {
+        return new long[] {1, 0};
+      }
+      if (node.has("denominator")) {
+        long numerator = node.get("numerator").asLong();
+        long denominator = node.get("denominator").asLong();
+        if (denominator < 10 || (numerator >= 1 && numerator <= 4)) {
+          leaks.add(path + " = " + node);
+        }
+        return new long[] {0, 1};
+      }
+      for (var field : node.properties()) {
+        long[] counts = walk(field.getValue(), path + "." + field.getKey(), leaks);
+        suppressed += counts[0];
+        rates += counts[1];
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        long[] counts = walk(node.get(i), path + "[" + i + "]", leaks);
+        suppressed += counts[0];
+        rates += counts[1];
+      }
+    } else if (node.isIntegralNumber() && node.asLong() >= 1 && node.asLong() <= 4) {
+      leaks.add(path + " = " + node);
+    }
+    return new long[] {suppressed, rates};
+  }
+
+  @Test
+  void badQueries_getProblems() throws Exception {
+    String service =
+        jdbc.queryForObject(
+            "SELECT service_id::text FROM read_model.service LIMIT 1", String.class);
+    HttpResponse<String> invalid =
+        get("/api/v1/services/" + service + "/dashboard?from=2025-13-01&to=2025-01-01");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(invalid.body());
+    assertThat(problem.get("code").asString()).isEqualTo("INVALID_QUERY");
+    assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("from");
+
+    HttpResponse<String> reversed =
+        get("/api/v1/services/" + service + "/dashboard?from=2025-02-01&to=2025-01-01");
+    assertThat(reversed.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(reversed.body()).get("errors").get(0).get("field").asString())
+        .isEqualTo("to");
+
+    HttpResponse<String> unknown =
+        get(
+            "/api/v1/services/6b1f8a56-0000-4000-8000-000000000000/dashboard?from=2025-01-01&to=2025-02-01");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknown.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+
+    // Before the service was recorded, it did not exist for the query.
+    HttpResponse<String> beforeItExisted =
+        get(
+            "/api/v1/services/"
+                + service
+                + "/dashboard?from=2025-01-01&to=2025-02-01&asOf=2000-01-01T00:00:00Z");
+    assertThat(beforeItExisted.statusCode()).isEqualTo(404);
+
+    HttpResponse<String> badCohort =
+        get("/api/v1/policy/dashboard?from=2025-01-01&to=2025-02-01&cohort=NOPE&areaCode=x");
+    assertThat(badCohort.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badCohort.body()).get("errors")).hasSize(2);
+  }
+
+  @Test
+  void replay_rebuildsTablesIdenticalToTheLiveOnes_andTheSameFigures() throws Exception {
+    String service =
+        jdbc.queryForObject(
+            "SELECT service_id::text FROM read_model.service ORDER BY service_id LIMIT 1",
+            String.class);
+    String query =
+        "/api/v1/services/"
+            + service
+            + "/dashboard?from="
+            + TODAY.minusMonths(12)
+            + "&to="
+            + TODAY.minusMonths(6)
+            + "&asOf="
+            + java.time.Instant.now();
+    Map<String, List<String>> live = snapshot();
+    String liveFigures = get(query).body();
+    assertThat(live.get("contact")).hasSizeGreaterThan(1_000);
+
+    EventProcessingConfiguration processing = calon.getBean(EventProcessingConfiguration.class);
+    List<StreamingEventProcessor> processors = new ArrayList<>();
+    processing
+        .eventProcessors()
+        .values()
+        .forEach(
+            p -> {
+              if (p instanceof StreamingEventProcessor streaming && streaming.supportsReset()) {
+                processors.add(streaming);
+              }
+            });
+    assertThat(processors).hasSizeGreaterThanOrEqualTo(3);
+    for (StreamingEventProcessor processor : processors) {
+      processor.shutDown();
+      processor.resetTokens();
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM read_model.contact", Long.class)).isZero();
+    processors.forEach(StreamingEventProcessor::start);
+    awaitCaughtUp();
+
+    assertThat(snapshot()).isEqualTo(live);
+    assertThat(JSON.readTree(get(query).body())).isEqualTo(JSON.readTree(liveFigures));
+  }
+
+  /** Every read-model table, every row, in a stable order. */
+  private static Map<String, List<String>> snapshot() {
+    Map<String, List<String>> tables = new TreeMap<>();
+    for (String table :
+        jdbc.queryForList(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'read_model'",
+            String.class)) {
+      tables.put(
+          table,
+          jdbc.queryForList(
+              "SELECT t::text FROM read_model." + table + " t ORDER BY t::text", String.class));
+    }
+    return tables;
+  }
+
+  private static void awaitCaughtUp() {
+    long head =
+        jdbc.queryForObject(
+            "SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+    EventProcessingConfiguration processing = calon.getBean(EventProcessingConfiguration.class);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                processing.eventProcessors().values().stream()
+                    .filter(StreamingEventProcessor.class::isInstance)
+                    .map(StreamingEventProcessor.class::cast)
+                    .allMatch(
+                        p -> {
+                          Map<Integer, EventTrackerStatus> status = p.processingStatus();
+                          return !status.isEmpty()
+                              && status.values().stream()
+                                  .allMatch(
+                                      s ->
+                                          s.isCaughtUp()
+                                              && s.getCurrentPosition().orElse(-1) >= head);
+                        }));
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
