@@ -440,6 +440,70 @@ class DashboardFiguresIT {
     assertThat(at(d, "kpi.outcomesAchieved")).isEqualTo(0L);
   }
 
+  @Test
+  void aScopeOfSeveralServices_poolsTheirEpisodes_notTheirFigures() {
+    ServiceId a = world.service(20, null);
+    ServiceId b = world.service(20, null);
+    WorkerId worker = world.worker("2024-01-01T09:00:00Z");
+    EpisodeId inA = episodeStartingAt(a, worker, "2025-03-02T10:00:00Z", 30);
+    world.milestone(inA, TrustMarker.CO_PRODUCED_PLAN, "2025-03-04T10:00:00Z"); // 2 days
+    EpisodeId inB = episodeStartingAt(b, worker, "2025-03-02T10:00:00Z", 30);
+    world.milestone(inB, TrustMarker.CO_PRODUCED_PLAN, "2025-03-06T10:00:00Z"); // 4 days
+    Instant asOf = Instant.parse("2025-06-01T00:00:00Z");
+    FigureWindow window =
+        FigureWindow.of(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-04-01"), asOf, asOf);
+
+    var pooled = figures.compute(List.of(a.value(), b.value()), window).render(Suppression.NONE);
+
+    assertThat(at(pooled, "relational.relationshipTime.episodes")).isEqualTo(2L);
+    assertThat(at(pooled, "relational.timeToTrust.episodes")).isEqualTo(2L);
+    // One curve over both: S(2) = 1/2, so the median is 2 days (not the mean of 2 and 4).
+    assertThat(number(pooled, "relational.timeToTrust.medianDays")).isCloseTo(2.0, within(EPS));
+  }
+
+  @Test
+  void redeliveredEvents_changeNoRowAndNoFigure() {
+    ServiceId service = world.service(20, 90);
+    WorkerId worker = world.worker("2024-01-01T09:00:00Z");
+    EpisodeId e = episodeStartingAt(service, worker, "2025-03-02T10:00:00Z", 30);
+    world.contact(e, worker, "2025-03-01T10:00:00Z").minutes(20).record(); // earlier, late
+    world.assign(e, worker, "2025-02-28T10:00:00Z");
+    world.milestone(e, TrustMarker.CO_PRODUCED_PLAN, "2025-03-09T10:00:00Z");
+    world.checkIn(e, "2025-03-08T10:00:00Z", 5, 5, 5, 5);
+    world.missed(e, MissedBy.PERSON, FollowUp.CALL, "2025-03-10T10:00:00Z");
+    world.outcome(e, "2025-03-12T10:00:00Z");
+    world.aftercareEnded(e, "2025-03-13T10:00:00Z");
+    world.feedback(e, false, "2025-03-14T10:00:00Z");
+    world.close(e, PLANNED_COMPLETION, "2025-03-15T10:00:00Z");
+    world.reflectivePractice(worker, "2025-03-05T10:00:00Z", 50);
+    var before = dashboard(service, "2025-03-01", "2025-04-01", "2025-06-01T00:00:00Z");
+    var episodeRow =
+        world
+            .db
+            .fetchOne("SELECT e::text FROM read_model.episode e WHERE episode_id = ?", e.value())
+            .get(0);
+
+    world.redeliverAll();
+
+    assertThat(dashboard(service, "2025-03-01", "2025-04-01", "2025-06-01T00:00:00Z"))
+        .isEqualTo(before);
+    assertThat(
+            world
+                .db
+                .fetchOne(
+                    "SELECT e::text FROM read_model.episode e WHERE episode_id = ?", e.value())
+                .get(0))
+        .isEqualTo(episodeRow);
+    assertThat(
+            world.db.fetchValue(
+                "SELECT count(*) FROM read_model.contact WHERE episode_id = ?", e.value()))
+        .isEqualTo(2L);
+    assertThat(
+            world.db.fetchValue(
+                "SELECT count(*) FROM read_model.check_in WHERE episode_id = ?", e.value()))
+        .isEqualTo(1L);
+  }
+
   private EpisodeId episodeStartingAt(
       ServiceId service, WorkerId worker, String firstContact, int minutes) {
     Instant at = Instant.parse(firstContact);

@@ -50,6 +50,7 @@ import cymru.calon.testsupport.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,7 @@ final class World {
   final DSLContext db;
   private final List<AnnotationEventHandlerAdapter> projections;
   private final Map<UUID, Long> sequences = new HashMap<>();
+  private final List<GenericDomainEventMessage<?>> delivered = new ArrayList<>();
   private final OrganisationId organisation = new OrganisationId(UUID.randomUUID());
   private Duration recordingDelay = Duration.ofHours(1);
   private Instant recordAt;
@@ -128,6 +130,16 @@ final class World {
             MetaData.emptyInstance(),
             UUID.randomUUID().toString(),
             recorded);
+    delivered.add(message);
+    deliver(message);
+  }
+
+  /** Delivers every event again, as a processor does after a crash before its token was stored. */
+  void redeliverAll() {
+    delivered.forEach(this::deliver);
+  }
+
+  private void deliver(GenericDomainEventMessage<?> message) {
     try {
       for (var projection : projections) {
         if (projection.canHandle(message)) {
