@@ -173,6 +173,46 @@ class ReadSideIT {
   }
 
   @Test
+  void rememberedFigures_giveWayToNewEvents_andPastAsOfStaysPut() throws Exception {
+    String service =
+        jdbc.queryForObject(
+            "SELECT service_id::text FROM read_model.service ORDER BY service_id LIMIT 1",
+            String.class);
+    String period = "from=" + TODAY.minusDays(120) + "&to=" + TODAY.plusDays(1);
+    String pastAsOf = "&asOf=" + java.time.Instant.now().minusSeconds(1);
+    JsonNode before = JSON.readTree(get("/api/v1/policy/dashboard?" + period).body());
+    JsonNode pastBefore =
+        JSON.readTree(get("/api/v1/policy/dashboard?" + period + pastAsOf).body());
+    assertThat(JSON.readTree(get("/api/v1/policy/dashboard?" + period).body()))
+        .as("asked again at once, the same figures for the same instant")
+        .isEqualTo(before);
+    long referrals = before.get("kpi").get("referrals").asLong();
+    assertThat(referrals).isGreaterThan(10);
+
+    HttpResponse<String> accepted =
+        post(
+            "{\"type\":\"ReceiveReferral\",\"commandId\":\""
+                + java.util.UUID.randomUUID()
+                + "\",\"episodeId\":\""
+                + java.util.UUID.randomUUID()
+                + "\",\"personId\":\""
+                + java.util.UUID.randomUUID()
+                + "\",\"serviceId\":\""
+                + service
+                + "\",\"source\":\"SELF\",\"occurredAt\":\""
+                + java.time.Instant.now().minusSeconds(3600)
+                + "\"}");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    awaitCaughtUp();
+
+    JsonNode after = JSON.readTree(get("/api/v1/policy/dashboard?" + period).body());
+    assertThat(after.get("kpi").get("referrals").asLong()).isEqualTo(referrals + 1);
+    assertThat(JSON.readTree(get("/api/v1/policy/dashboard?" + period + pastAsOf).body()))
+        .as("the referral was recorded after the past as-of instant")
+        .isEqualTo(pastBefore);
+  }
+
+  @Test
   void replay_rebuildsTablesIdenticalToTheLiveOnes_andTheSameFigures() throws Exception {
     String service =
         jdbc.queryForObject(
@@ -253,6 +293,15 @@ class ReadSideIT {
                                           s.isCaughtUp()
                                               && s.getCurrentPosition().orElse(-1) >= head);
                         }));
+  }
+
+  private static HttpResponse<String> post(String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

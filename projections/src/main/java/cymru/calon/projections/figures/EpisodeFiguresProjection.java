@@ -5,6 +5,7 @@ import static cymru.calon.projections.schema.Tables.APPOINTMENT_MISSED;
 import static cymru.calon.projections.schema.Tables.CHECK_IN;
 import static cymru.calon.projections.schema.Tables.CONTACT;
 import static cymru.calon.projections.schema.Tables.EPISODE;
+import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
 import static cymru.calon.projections.schema.Tables.FEEDBACK;
 import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
 import static cymru.calon.projections.schema.Tables.OUTCOME;
@@ -23,13 +24,17 @@ import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.projections.batch.BatchWrites;
+import cymru.calon.projections.batch.EventPosition;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -60,10 +65,12 @@ public class EpisodeFiguresProjection {
   }
 
   @EventHandler
-  void on(ReferralReceived event, @Timestamp Instant recordedAt) {
+  void on(ReferralReceived event, @Timestamp Instant recordedAt, TrackingToken token) {
     UUID episode = event.episodeId().value();
     services.remember(episode, event.serviceId().value());
-    writes.add(
+    add(
+        event.serviceId().value(),
+        token,
         w ->
             w.episode(
                 episode,
@@ -78,9 +85,12 @@ public class EpisodeFiguresProjection {
       WorkerAssigned event,
       @MessageIdentifier String eventId,
       @SequenceNumber long sequence,
-      @Timestamp Instant recordedAt) {
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w ->
             w.keyWorkerChange(
                 UUID.fromString(eventId),
@@ -100,9 +110,12 @@ public class EpisodeFiguresProjection {
       WorkerHandedOver event,
       @MessageIdentifier String eventId,
       @SequenceNumber long sequence,
-      @Timestamp Instant recordedAt) {
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w ->
             w.keyWorkerChange(
                 UUID.fromString(eventId),
@@ -118,16 +131,25 @@ public class EpisodeFiguresProjection {
   }
 
   @EventHandler
-  void on(ContactRecorded event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+  void on(
+      ContactRecorded event,
+      @SequenceNumber long sequence,
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(w -> w.contact(event, service, recordedAt, sequence));
+    add(service, token, w -> w.contact(event, service, recordedAt, sequence));
   }
 
   @EventHandler
   void on(
-      AppointmentMissed event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+      AppointmentMissed event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(APPOINTMENT_MISSED);
           row.setEventId(UUID.fromString(eventId));
@@ -145,9 +167,12 @@ public class EpisodeFiguresProjection {
   void on(
       TrustMilestoneReached event,
       @MessageIdentifier String eventId,
-      @Timestamp Instant recordedAt) {
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(TRUST_MILESTONE);
           row.setEventId(UUID.fromString(eventId));
@@ -165,9 +190,12 @@ public class EpisodeFiguresProjection {
   void on(
       RelationalCheckInRecorded event,
       @MessageIdentifier String eventId,
-      @Timestamp Instant recordedAt) {
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(CHECK_IN);
           row.setEventId(UUID.fromString(eventId));
@@ -190,9 +218,11 @@ public class EpisodeFiguresProjection {
   static final int TRUSTS_WORKER = 4;
 
   @EventHandler
-  void on(OutcomeAchieved event, @Timestamp Instant recordedAt) {
+  void on(OutcomeAchieved event, @Timestamp Instant recordedAt, TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(OUTCOME);
           row.setOutcomeId(event.outcomeId().value());
@@ -207,9 +237,15 @@ public class EpisodeFiguresProjection {
   }
 
   @EventHandler
-  void on(AftercareEnded event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+  void on(
+      AftercareEnded event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(AFTERCARE_END);
           row.setEventId(UUID.fromString(eventId));
@@ -223,9 +259,15 @@ public class EpisodeFiguresProjection {
   }
 
   @EventHandler
-  void on(FeedbackGiven event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+  void on(
+      FeedbackGiven event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recordedAt,
+      TrackingToken token) {
     UUID service = serviceOf(event.episodeId());
-    writes.add(
+    add(
+        service,
+        token,
         w -> {
           var row = db.newRecord(FEEDBACK);
           row.setEventId(UUID.fromString(eventId));
@@ -239,11 +281,23 @@ public class EpisodeFiguresProjection {
   }
 
   @EventHandler
-  void on(EpisodeClosed event, @Timestamp Instant recordedAt) {
-    writes.add(
+  void on(EpisodeClosed event, @Timestamp Instant recordedAt, TrackingToken token) {
+    add(
+        serviceOf(event.episodeId()),
+        token,
         w ->
             w.closure(
                 event.episodeId().value(), event.reason().name(), event.occurredAt(), recordedAt));
+  }
+
+  /** Adds the event's rows, and notes that the service's figures have changed. */
+  private void add(UUID service, TrackingToken token, Consumer<EpisodeFiguresWrites> rows) {
+    OptionalLong position = EventPosition.of(token);
+    writes.add(
+        w -> {
+          rows.accept(w);
+          position.ifPresent(p -> w.changed(service, p));
+        });
   }
 
   @ResetHandler
@@ -258,7 +312,8 @@ public class EpisodeFiguresProjection {
             OUTCOME,
             AFTERCARE_END,
             FEEDBACK,
-            KEY_WORKER_CHANGE)
+            KEY_WORKER_CHANGE,
+            EPISODE_SCOPE_CHANGE)
         .execute();
   }
 

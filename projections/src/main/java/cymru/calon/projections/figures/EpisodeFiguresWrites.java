@@ -5,6 +5,7 @@ import static cymru.calon.projections.schema.Tables.APPOINTMENT_MISSED;
 import static cymru.calon.projections.schema.Tables.CHECK_IN;
 import static cymru.calon.projections.schema.Tables.CONTACT;
 import static cymru.calon.projections.schema.Tables.EPISODE;
+import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
 import static cymru.calon.projections.schema.Tables.FEEDBACK;
 import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
 import static cymru.calon.projections.schema.Tables.OUTCOME;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** The episode read models' writes for one batch of events, in dependency order. */
 final class EpisodeFiguresWrites implements BatchWrites.Buffer {
@@ -49,6 +51,7 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
   private final Map<UUID, Moment> firstContacts = new LinkedHashMap<>();
   private final Map<UUID, Moment> trustPoints = new LinkedHashMap<>();
   private final List<Closure> closures = new ArrayList<>();
+  private final Map<UUID, Long> changedServices = new LinkedHashMap<>();
 
   /**
    * When something happened and when it was recorded. Of two moments the earlier wins; at the same
@@ -166,6 +169,11 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     closures.add(new Closure(episodeId, reason, at, recordedAt));
   }
 
+  /** The service's figures changed with the event at this global position. */
+  void changed(UUID serviceId, long position) {
+    changedServices.merge(serviceId, position, Math::max);
+  }
+
   @Override
   public void flush() {
     // Episodes first: the summary updates below need their rows.
@@ -197,6 +205,19 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
               .where(EPISODE.EPISODE_ID.eq(closure.episodeId()))
               .and(EPISODE.CLOSED_AT.isNull()));
     }
+    changedServices.forEach(
+        (service, position) ->
+            updates.add(
+                db.insertInto(EPISODE_SCOPE_CHANGE)
+                    .set(EPISODE_SCOPE_CHANGE.SERVICE_ID, service)
+                    .set(EPISODE_SCOPE_CHANGE.POSITION, position)
+                    .onConflict(EPISODE_SCOPE_CHANGE.SERVICE_ID)
+                    .doUpdate()
+                    .set(
+                        EPISODE_SCOPE_CHANGE.POSITION,
+                        DSL.greatest(
+                            EPISODE_SCOPE_CHANGE.POSITION,
+                            DSL.excluded(EPISODE_SCOPE_CHANGE.POSITION)))));
     if (!updates.isEmpty()) {
       db.batch(updates).execute();
     }

@@ -3,6 +3,7 @@ package cymru.calon.projections.figures;
 import static cymru.calon.projections.schema.Tables.REFLECTIVE_PRACTICE;
 import static cymru.calon.projections.schema.Tables.SERVICE;
 import static cymru.calon.projections.schema.Tables.SERVICE_TERMS;
+import static cymru.calon.projections.schema.Tables.STAFF_SCOPE_CHANGE;
 import static cymru.calon.projections.schema.Tables.WORKER;
 import static cymru.calon.projections.schema.Tables.WORKER_DEPARTURE;
 
@@ -13,15 +14,18 @@ import cymru.calon.commands.api.service.ServiceContractVaried;
 import cymru.calon.commands.api.worker.ReflectivePracticeRecorded;
 import cymru.calon.commands.api.worker.WorkerJoined;
 import cymru.calon.commands.api.worker.WorkerLeft;
+import cymru.calon.projections.batch.EventPosition;
 import cymru.calon.projections.schema.tables.records.ServiceTermsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -44,7 +48,10 @@ public class StaffFiguresProjection {
 
   @EventHandler
   void on(
-      ServiceCommissioned event, @MessageIdentifier String eventId, @Timestamp Instant recorded) {
+      ServiceCommissioned event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recorded,
+      TrackingToken token) {
     db.insertInto(SERVICE)
         .set(SERVICE.SERVICE_ID, event.serviceId().value())
         .set(SERVICE.ORGANISATION_ID, event.organisationId().value())
@@ -65,11 +72,15 @@ public class StaffFiguresProjection {
         event.relationalCommitments() == null
             ? RelationalCommitments.none()
             : event.relationalCommitments());
+    changed(DSL.val(event.serviceId().value()), null, token);
   }
 
   @EventHandler
   void on(
-      ServiceContractVaried event, @MessageIdentifier String eventId, @Timestamp Instant recorded) {
+      ServiceContractVaried event,
+      @MessageIdentifier String eventId,
+      @Timestamp Instant recorded,
+      TrackingToken token) {
     terms(
         eventId,
         event.serviceId().value(),
@@ -77,6 +88,7 @@ public class StaffFiguresProjection {
         recorded,
         event.kpiTargets(),
         event.relationalCommitments());
+    changed(DSL.val(event.serviceId().value()), null, token);
   }
 
   private void terms(
@@ -108,7 +120,7 @@ public class StaffFiguresProjection {
   }
 
   @EventHandler
-  void on(WorkerJoined event, @Timestamp Instant recorded) {
+  void on(WorkerJoined event, @Timestamp Instant recorded, TrackingToken token) {
     db.insertInto(WORKER)
         .set(WORKER.WORKER_ID, event.workerId().value())
         .set(WORKER.ORGANISATION_ID, event.organisationId().value())
@@ -118,16 +130,18 @@ public class StaffFiguresProjection {
         .set(WORKER.RECORDED_AT, utc(recorded))
         .onConflictDoNothing()
         .execute();
+    changed(DSL.val(event.organisationId().value()), null, token);
   }
 
   @EventHandler
-  void on(WorkerLeft event, @Timestamp Instant recorded) {
+  void on(WorkerLeft event, @Timestamp Instant recorded, TrackingToken token) {
     db.insertInto(WORKER_DEPARTURE)
         .set(WORKER_DEPARTURE.WORKER_ID, event.workerId().value())
         .set(WORKER_DEPARTURE.LEFT_AT, utc(event.occurredAt()))
         .set(WORKER_DEPARTURE.RECORDED_AT, utc(recorded))
         .onConflictDoNothing()
         .execute();
+    changed(WORKER.ORGANISATION_ID, event.workerId().value(), token);
   }
 
   /** The organisation is the worker's, from the worker's row: WorkerJoined always comes first. */
@@ -135,7 +149,8 @@ public class StaffFiguresProjection {
   void on(
       ReflectivePracticeRecorded event,
       @MessageIdentifier String eventId,
-      @Timestamp Instant recorded) {
+      @Timestamp Instant recorded,
+      TrackingToken token) {
     db.insertInto(
             REFLECTIVE_PRACTICE,
             REFLECTIVE_PRACTICE.EVENT_ID,
@@ -158,11 +173,40 @@ public class StaffFiguresProjection {
                 .where(WORKER.WORKER_ID.eq(event.workerId().value())))
         .onConflictDoNothing()
         .execute();
+    changed(WORKER.ORGANISATION_ID, event.workerId().value(), token);
+  }
+
+  /**
+   * Notes that the figures of a service or organisation changed with this event: the scope is a
+   * value, or the organisation of {@code workerId} read from the worker table.
+   */
+  private void changed(org.jooq.Field<UUID> scope, UUID workerId, TrackingToken token) {
+    OptionalLong position = EventPosition.of(token);
+    if (position.isEmpty()) {
+      return;
+    }
+    var select = DSL.select(scope, DSL.val(position.getAsLong()));
+    var rows = workerId == null ? select : select.from(WORKER).where(WORKER.WORKER_ID.eq(workerId));
+    db.insertInto(STAFF_SCOPE_CHANGE, STAFF_SCOPE_CHANGE.SCOPE_ID, STAFF_SCOPE_CHANGE.POSITION)
+        .select(rows)
+        .onConflict(STAFF_SCOPE_CHANGE.SCOPE_ID)
+        .doUpdate()
+        .set(
+            STAFF_SCOPE_CHANGE.POSITION,
+            DSL.greatest(STAFF_SCOPE_CHANGE.POSITION, DSL.excluded(STAFF_SCOPE_CHANGE.POSITION)))
+        .execute();
   }
 
   @ResetHandler
   void reset() {
-    db.truncate(SERVICE, SERVICE_TERMS, WORKER, WORKER_DEPARTURE, REFLECTIVE_PRACTICE).execute();
+    db.truncate(
+            SERVICE,
+            SERVICE_TERMS,
+            WORKER,
+            WORKER_DEPARTURE,
+            REFLECTIVE_PRACTICE,
+            STAFF_SCOPE_CHANGE)
+        .execute();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -2,9 +2,6 @@ package cymru.calon.query.dashboard;
 
 import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.service.Cohort;
-import cymru.calon.query.figures.DashboardFigures;
-import cymru.calon.query.figures.FigureWindow;
-import cymru.calon.query.figures.Suppression;
 import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
 import java.time.Clock;
@@ -35,16 +32,13 @@ class DashboardController {
    */
   static final int MAX_PERIOD_DAYS = 3_700;
 
-  private final DashboardFigures figures;
+  private final Dashboards dashboards;
   private final DashboardScopes scopes;
-  private final Suppression suppression;
   private final Clock clock;
 
-  DashboardController(
-      DashboardFigures figures, DashboardScopes scopes, Suppression suppression, Clock clock) {
-    this.figures = figures;
+  DashboardController(Dashboards dashboards, DashboardScopes scopes, Clock clock) {
+    this.dashboards = dashboards;
     this.scopes = scopes;
-    this.suppression = suppression;
     this.clock = clock;
   }
 
@@ -56,18 +50,21 @@ class DashboardController {
       @RequestParam(required = false) String asOf) {
     List<FieldError> errors = new ArrayList<>();
     UUID service = uuid("serviceId", serviceId, errors);
-    FigureWindow window = window(from, to, asOf, errors);
+    Query query = query(from, to, asOf, errors);
     if (!errors.isEmpty()) {
       throw new InvalidQuery(errors);
     }
-    if (!scopes.serviceKnown(service, window.asOf())) {
-      throw new NotFound("No service " + service + " was known at " + window.asOf() + ".");
+    Instant known = query.asOf() == null ? clock.instant() : query.asOf();
+    if (!scopes.serviceKnown(service, known)) {
+      throw new NotFound("No service " + service + " was known at " + known + ".");
     }
+    Dashboards.Computed figures =
+        dashboards.figures(List.of(service), query.from(), query.to(), query.asOf());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("serviceId", service);
-    body.put("period", Map.of("from", window.from(), "to", window.to()));
-    body.put("asOf", window.asOf());
-    body.putAll(figures.compute(List.of(service), window).render(suppression));
+    body.put("period", Map.of("from", query.from(), "to", query.to()));
+    body.put("asOf", figures.asOf());
+    body.putAll(figures.figures());
     return body;
   }
 
@@ -79,7 +76,7 @@ class DashboardController {
       @RequestParam(required = false) String cohort,
       @RequestParam(required = false) String asOf) {
     List<FieldError> errors = new ArrayList<>();
-    FigureWindow window = window(from, to, asOf, errors);
+    Query query = query(from, to, asOf, errors);
     Cohort chosenCohort = null;
     if (cohort != null && !cohort.isBlank()) {
       try {
@@ -97,24 +94,29 @@ class DashboardController {
     if (!errors.isEmpty()) {
       throw new InvalidQuery(errors);
     }
-    List<UUID> services = scopes.services(area, chosenCohort, window.asOf());
+    Instant known = query.asOf() == null ? clock.instant() : query.asOf();
+    List<UUID> services = scopes.services(area, chosenCohort, known);
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("areaCode", area);
     scope.put("cohort", chosenCohort);
     scope.put("services", services.size());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("scope", scope);
-    body.put("period", Map.of("from", window.from(), "to", window.to()));
-    body.put("asOf", window.asOf());
-    body.putAll(figures.compute(services, window).render(suppression));
+    Dashboards.Computed figures =
+        dashboards.figures(services, query.from(), query.to(), query.asOf());
+    body.put("period", Map.of("from", query.from(), "to", query.to()));
+    body.put("asOf", figures.asOf());
+    body.putAll(figures.figures());
     return body;
   }
 
-  private FigureWindow window(String from, String to, String asOf, List<FieldError> errors) {
+  /** A valid period and the as-of instant asked for (null: now). */
+  private record Query(LocalDate from, LocalDate to, Instant asOf) {}
+
+  private static Query query(String from, String to, String asOf, List<FieldError> errors) {
     LocalDate start = date("from", from, errors);
     LocalDate end = date("to", to, errors);
-    Instant now = clock.instant();
-    Instant asOfInstant = now;
+    Instant asOfInstant = null;
     if (asOf != null && !asOf.isBlank()) {
       try {
         asOfInstant = OffsetDateTime.parse(asOf.strip()).toInstant();
@@ -130,10 +132,7 @@ class DashboardController {
         errors.add(new FieldError("to", "A period is at most " + MAX_PERIOD_DAYS + " days long."));
       }
     }
-    if (!errors.isEmpty()) {
-      return null;
-    }
-    return FigureWindow.of(start, end, asOfInstant, now);
+    return errors.isEmpty() ? new Query(start, end, asOfInstant) : null;
   }
 
   private static LocalDate date(String name, String value, List<FieldError> errors) {

@@ -199,17 +199,27 @@ final class FigureSql {
       WITH organisations AS (
              SELECT DISTINCT s.organisation_id FROM read_model.service s
               WHERE s.service_id = ANY({0}) AND s.recorded_at <= {3}),
-           key_workers AS (
-             SELECT DISTINCT ON (k.episode_id) k.episode_id, k.worker_id
-               FROM read_model.key_worker_change k
-               JOIN read_model.episode e ON e.episode_id = k.episode_id
-              WHERE k.service_id = ANY({0}) AND k.recorded_at <= {3} AND k.occurred_at <= {4}
-                AND e.referred_at <= {4}
-                AND NOT coalesce(e.closure_recorded_at <= {3} AND e.closed_at <= {4}, false)
-              ORDER BY k.episode_id, k.occurred_at DESC, k.sequence DESC)
-      SELECT w.worker_id,
-             (SELECT count(*) FROM key_workers kw WHERE kw.worker_id = w.worker_id) AS caseload
+           open_episodes AS MATERIALIZED (
+             SELECT e.episode_id FROM read_model.episode e
+              WHERE e.service_id = ANY({0}) AND e.recorded_at <= {3} AND e.referred_at <= {4}
+                AND (e.closed_at IS NULL OR e.closed_at > {4})
+             UNION ALL
+             SELECT e.episode_id FROM read_model.episode e
+              WHERE e.service_id = ANY({0}) AND e.closure_recorded_at > {3}
+                AND e.recorded_at <= {3} AND e.referred_at <= {4} AND e.closed_at <= {4}),
+           caseloads AS MATERIALIZED (
+             SELECT k.worker_id, count(*) AS caseload
+               FROM open_episodes o
+               CROSS JOIN LATERAL (
+                   SELECT c.worker_id FROM read_model.key_worker_change c
+                    WHERE c.episode_id = o.episode_id AND c.recorded_at <= {3}
+                      AND c.occurred_at <= {4}
+                    ORDER BY c.occurred_at DESC, c.sequence DESC
+                    LIMIT 1) k
+              GROUP BY k.worker_id)
+      SELECT w.worker_id, coalesce(c.caseload, 0) AS caseload
         FROM read_model.worker w
+        LEFT JOIN caseloads c ON c.worker_id = w.worker_id
        WHERE w.organisation_id IN (SELECT organisation_id FROM organisations)
          AND w.recorded_at <= {3} AND w.joined_at <= {4}
          AND NOT EXISTS (SELECT 1 FROM read_model.worker_departure d

@@ -58,6 +58,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -75,7 +77,8 @@ final class World {
   final DSLContext db;
   private final List<AnnotationEventHandlerAdapter> projections;
   private final Map<UUID, Long> sequences = new HashMap<>();
-  private final List<GenericDomainEventMessage<?>> delivered = new ArrayList<>();
+  private final List<GenericTrackedDomainEventMessage<?>> delivered = new ArrayList<>();
+  private static long position;
   private final OrganisationId organisation = new OrganisationId(UUID.randomUUID());
   private Duration recordingDelay = Duration.ofHours(1);
   private Instant recordAt;
@@ -121,7 +124,7 @@ final class World {
     Identifier id = aggregateId(event);
     long sequence = sequences.merge(id.value(), 0L, (old, zero) -> old + 1);
     Instant recorded = recordAt != null ? recordAt : occurredAt.plus(recordingDelay);
-    var message =
+    var domainMessage =
         new GenericDomainEventMessage<>(
             event.getClass().getSimpleName(),
             id.value().toString(),
@@ -130,6 +133,7 @@ final class World {
             MetaData.emptyInstance(),
             UUID.randomUUID().toString(),
             recorded);
+    var message = new GenericTrackedDomainEventMessage<>(nextPosition(), domainMessage);
     delivered.add(message);
     deliver(message);
   }
@@ -139,7 +143,11 @@ final class World {
     delivered.forEach(this::deliver);
   }
 
-  private void deliver(GenericDomainEventMessage<?> message) {
+  private static synchronized GlobalSequenceTrackingToken nextPosition() {
+    return new GlobalSequenceTrackingToken(++position);
+  }
+
+  private void deliver(GenericTrackedDomainEventMessage<?> message) {
     try {
       for (var projection : projections) {
         if (projection.canHandle(message)) {

@@ -1,0 +1,134 @@
+package cymru.calon.query.dashboard;
+
+import cymru.calon.query.figures.DashboardFigures;
+import cymru.calon.query.figures.FigureWindow;
+import cymru.calon.query.figures.Suppression;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Suppressed figures for a scope and period, computed from one consistent snapshot of the read
+ * models and remembered while they are still exactly right.
+ *
+ * <p>Each projection records, per service and organisation, the position of the latest event it
+ * applied for it. A computed dashboard is kept with that fingerprint of its scope and reused while
+ * the fingerprint has not moved: for an explicit past {@code asOf}, nothing else can change it; for
+ * "now", it is reused for at most {@code calon.figures.cache.max-age} and answers with the instant
+ * it was computed for as its {@code asOf}, so a response never claims more than it shows.
+ */
+@Component
+class Dashboards {
+  private static final String FINGERPRINT =
+      """
+      SELECT greatest(
+        (SELECT coalesce(max(c.position), 0) FROM read_model.episode_scope_change c
+          WHERE c.service_id = ANY({0})),
+        (SELECT coalesce(max(c.position), 0) FROM read_model.staff_scope_change c
+          WHERE c.scope_id = ANY({0})
+             OR c.scope_id IN (SELECT s.organisation_id FROM read_model.service s
+                                WHERE s.service_id = ANY({0}))))
+      """;
+
+  /** What a dashboard was computed for; {@code asOf} null is "now". */
+  private record Key(List<UUID> services, LocalDate from, LocalDate to, Instant asOf) {}
+
+  /** Suppressed figures computed at {@code computedAt} for {@code asOf}. */
+  record Computed(
+      long fingerprint, Instant computedAt, Instant asOf, Map<String, Object> figures) {}
+
+  private final DashboardFigures figures;
+  private final Suppression suppression;
+  private final DSLContext db;
+  private final Clock clock;
+  private final TransactionTemplate snapshot;
+  private final Duration maxAge;
+  private final Map<Key, Computed> computed;
+
+  Dashboards(
+      DashboardFigures figures,
+      Suppression suppression,
+      DSLContext db,
+      Clock clock,
+      PlatformTransactionManager transactions,
+      @Value("${calon.figures.cache.max-age:60s}") Duration maxAge,
+      @Value("${calon.figures.cache.max-entries:2000}") int maxEntries) {
+    this.figures = figures;
+    this.suppression = suppression;
+    this.db = db;
+    this.clock = clock;
+    this.maxAge = maxAge;
+    this.snapshot = new TransactionTemplate(transactions);
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    snapshot.setReadOnly(true);
+    this.computed =
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, Computed> eldest) {
+            return size() > maxEntries;
+          }
+        };
+  }
+
+  /** The figures of the services for [from, to), as of {@code asOf} (null: now). */
+  Computed figures(List<UUID> services, LocalDate from, LocalDate to, Instant asOf) {
+    Key key = new Key(List.copyOf(services), from, to, asOf);
+    return snapshot.execute(
+        status -> {
+          Instant now = clock.instant();
+          long fingerprint = db.resultQuery(FINGERPRINT, array(services)).fetchOne(0, Long.class);
+          Computed known = remembered(key);
+          if (known != null && known.fingerprint() == fingerprint && stillTrue(known, now)) {
+            return known;
+          }
+          Instant effectiveAsOf = asOf == null ? now : asOf;
+          FigureWindow window = FigureWindow.of(from, to, effectiveAsOf, now);
+          Computed fresh =
+              new Computed(
+                  fingerprint,
+                  now,
+                  effectiveAsOf,
+                  figures.compute(services, window).render(suppression));
+          remember(key, fresh);
+          return fresh;
+        });
+  }
+
+  /**
+   * Figures for an as-of instant already past when they were computed depend only on the rows
+   * behind the fingerprint; figures for "now" (or a future instant) also on the clock.
+   */
+  private boolean stillTrue(Computed known, Instant now) {
+    boolean pastAsOf = !known.asOf().isAfter(known.computedAt());
+    boolean requestedNow = known.asOf().equals(known.computedAt());
+    if (pastAsOf && !requestedNow) {
+      return true;
+    }
+    return !known.computedAt().plus(maxAge).isBefore(now);
+  }
+
+  private synchronized Computed remembered(Key key) {
+    return computed.get(key);
+  }
+
+  private synchronized void remember(Key key, Computed value) {
+    computed.put(key, value);
+  }
+
+  private static org.jooq.Field<UUID[]> array(List<UUID> services) {
+    return DSL.val(services.toArray(UUID[]::new), SQLDataType.UUID.array());
+  }
+}
