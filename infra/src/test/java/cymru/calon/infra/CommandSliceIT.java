@@ -80,9 +80,10 @@ class CommandSliceIT extends CalonIntegrationTest {
     awaitProjections();
     Map<String, Object> row =
         jdbc.queryForMap(
-            "SELECT contact_count, total_minutes FROM read_model.episode_summary WHERE episode_id = ?",
+            "SELECT count(*) AS contacts, sum(minutes) AS minutes FROM read_model.contact"
+                + " WHERE episode_id = ?",
             episodeId);
-    assertThat(row).containsEntry("contact_count", 2).containsEntry("total_minutes", 75);
+    assertThat(row).containsEntry("contacts", 2L).containsEntry("minutes", 75L);
 
     HttpResponse<String> read = get("/api/v1/episodes/" + episodeId);
     assertThat(read.statusCode()).isEqualTo(200);

@@ -242,7 +242,7 @@ class ReadSideIT {
                 processors.add(streaming);
               }
             });
-    assertThat(processors).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(processors).hasSizeGreaterThanOrEqualTo(2);
     for (StreamingEventProcessor processor : processors) {
       processor.shutDown();
       processor.resetTokens();

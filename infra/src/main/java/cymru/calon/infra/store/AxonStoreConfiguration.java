@@ -103,7 +103,8 @@ class AxonStoreConfiguration {
       PlatformTransactionManager transactionManager,
       EventSchema eventSchema,
       @Value("${calon.event-store.serialize-appends:true}") boolean serializeAppends,
-      @Value("${calon.event-store.gap-timeout:5m}") Duration gapTimeout) {
+      @Value("${calon.event-store.gap-timeout:5m}") Duration gapTimeout,
+      @Value("${calon.event-store.fetch-batch-size:1000}") int fetchBatchSize) {
     return JdbcEventStorageEngine.builder()
         .snapshotSerializer(defaultSerializer)
         .upcasterChain(configuration.upcasterChain())
@@ -114,6 +115,9 @@ class AxonStoreConfiguration {
         .transactionManager(new SpringTransactionManager(transactionManager))
         .schema(eventSchema)
         .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+        // Events read per query by a processor's stream (Axon's default is 100): a replay reads
+        // the whole store, and round trips, not rows, were its cost.
+        .batchSize(fetchBatchSize)
         .appendEvents(
             serializeAppends
                 ? SerializedAppends.statement()

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -51,7 +52,8 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
   private final Map<UUID, Moment> firstContacts = new LinkedHashMap<>();
   private final Map<UUID, Moment> trustPoints = new LinkedHashMap<>();
   private final List<Closure> closures = new ArrayList<>();
-  private final Map<UUID, Long> changedServices = new LinkedHashMap<>();
+  // Sorted: concurrent segments then lock these shared rows in the same order, never deadlocking.
+  private final Map<UUID, Long> changedServices = new TreeMap<>();
 
   /**
    * When something happened and when it was recorded. Of two moments the earlier wins; at the same
