@@ -33,8 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Param;
 import org.jooq.Query;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
 /** The episode read models' writes for one batch of events, in dependency order. */
@@ -188,55 +191,86 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     Rows.insertNew(db, AFTERCARE_END, aftercareEnds);
     Rows.insertNew(db, FEEDBACK, feedback);
     Rows.insertNew(db, KEY_WORKER_CHANGE, keyWorkerChanges);
-    List<Query> updates = new ArrayList<>();
-    firstContacts.forEach(
-        (episode, moment) ->
-            updates.add(
-                earlierMoment(
-                    episode, moment, EPISODE.FIRST_CONTACT_AT, EPISODE.FIRST_CONTACT_RECORDED_AT)));
-    trustPoints.forEach(
-        (episode, moment) ->
-            updates.add(
-                earlierMoment(episode, moment, EPISODE.TRUST_AT, EPISODE.TRUST_RECORDED_AT)));
-    for (Closure closure : closures) {
-      updates.add(
-          db.update(EPISODE)
-              .set(EPISODE.CLOSED_AT, utc(closure.at()))
-              .set(EPISODE.CLOSURE_REASON, closure.reason())
-              .set(EPISODE.CLOSURE_RECORDED_AT, utc(closure.recordedAt()))
-              .where(EPISODE.EPISODE_ID.eq(closure.episodeId()))
-              .and(EPISODE.CLOSED_AT.isNull()));
+    // Each kind of update is one statement, executed with a set of bind values per episode.
+    if (!firstContacts.isEmpty()) {
+      BatchBindStep batch =
+          db.batch(earlierMoment(EPISODE.FIRST_CONTACT_AT, EPISODE.FIRST_CONTACT_RECORDED_AT));
+      for (var entry : firstContacts.entrySet()) {
+        batch = bindMoment(batch, entry.getKey(), entry.getValue());
+      }
+      batch.execute();
     }
-    changedServices.forEach(
-        (service, position) ->
-            updates.add(
-                db.insertInto(EPISODE_SCOPE_CHANGE)
-                    .set(EPISODE_SCOPE_CHANGE.SERVICE_ID, service)
-                    .set(EPISODE_SCOPE_CHANGE.POSITION, position)
-                    .onConflict(EPISODE_SCOPE_CHANGE.SERVICE_ID)
-                    .doUpdate()
-                    .set(
-                        EPISODE_SCOPE_CHANGE.POSITION,
-                        DSL.greatest(
-                            EPISODE_SCOPE_CHANGE.POSITION,
-                            DSL.excluded(EPISODE_SCOPE_CHANGE.POSITION)))));
-    if (!updates.isEmpty()) {
-      db.batch(updates).execute();
+    if (!trustPoints.isEmpty()) {
+      BatchBindStep batch = db.batch(earlierMoment(EPISODE.TRUST_AT, EPISODE.TRUST_RECORDED_AT));
+      for (var entry : trustPoints.entrySet()) {
+        batch = bindMoment(batch, entry.getKey(), entry.getValue());
+      }
+      batch.execute();
+    }
+    if (!closures.isEmpty()) {
+      BatchBindStep batch =
+          db.batch(
+              db.update(EPISODE)
+                  .set(EPISODE.CLOSED_AT, (OffsetDateTime) null)
+                  .set(EPISODE.CLOSURE_REASON, (String) null)
+                  .set(EPISODE.CLOSURE_RECORDED_AT, (OffsetDateTime) null)
+                  .where(EPISODE.EPISODE_ID.eq((UUID) null))
+                  .and(EPISODE.CLOSED_AT.isNull()));
+      for (Closure closure : closures) {
+        batch =
+            batch.bind(
+                utc(closure.at()),
+                closure.reason(),
+                utc(closure.recordedAt()),
+                closure.episodeId());
+      }
+      batch.execute();
+    }
+    if (!changedServices.isEmpty()) {
+      BatchBindStep batch =
+          db.batch(
+              db.insertInto(EPISODE_SCOPE_CHANGE)
+                  .set(EPISODE_SCOPE_CHANGE.SERVICE_ID, (UUID) null)
+                  .set(EPISODE_SCOPE_CHANGE.POSITION, (Long) null)
+                  .onConflict(EPISODE_SCOPE_CHANGE.SERVICE_ID)
+                  .doUpdate()
+                  .set(
+                      EPISODE_SCOPE_CHANGE.POSITION,
+                      DSL.greatest(
+                          EPISODE_SCOPE_CHANGE.POSITION,
+                          DSL.excluded(EPISODE_SCOPE_CHANGE.POSITION))));
+      for (var entry : changedServices.entrySet()) {
+        batch = batch.bind(entry.getKey(), entry.getValue());
+      }
+      batch.execute();
     }
   }
 
-  /** Moves a derived moment earlier (never later): idempotent, and independent of batching. */
+  private static BatchBindStep bindMoment(BatchBindStep batch, UUID episode, Moment moment) {
+    OffsetDateTime at = utc(moment.at());
+    OffsetDateTime recordedAt = utc(moment.recordedAt());
+    // In the order of earlierMoment's placeholders.
+    return batch.bind(at, recordedAt, episode, at, at, recordedAt);
+  }
+
+  /**
+   * Moves a derived moment earlier (never later): idempotent, and independent of batching. Its
+   * placeholders: the new time and recording time, the episode, then the new time twice and the new
+   * recording time (see {@link #bindMoment}).
+   */
   private Query earlierMoment(
-      UUID episode,
-      Moment moment,
-      org.jooq.TableField<EpisodeRecord, OffsetDateTime> at,
-      org.jooq.TableField<EpisodeRecord, OffsetDateTime> recordedAt) {
-    OffsetDateTime newAt = utc(moment.at());
-    OffsetDateTime newRecordedAt = utc(moment.recordedAt());
+      TableField<EpisodeRecord, OffsetDateTime> at,
+      TableField<EpisodeRecord, OffsetDateTime> recordedAt) {
+    Param<OffsetDateTime> none = DSL.val((OffsetDateTime) null, OffsetDateTime.class);
     return db.update(EPISODE)
-        .set(at, newAt)
-        .set(recordedAt, newRecordedAt)
-        .where(EPISODE.EPISODE_ID.eq(episode))
-        .and(at.isNull().or(at.gt(newAt)).or(at.eq(newAt).and(recordedAt.gt(newRecordedAt))));
+        .set(at, none)
+        .set(recordedAt, DSL.val((OffsetDateTime) null, OffsetDateTime.class))
+        .where(EPISODE.EPISODE_ID.eq((UUID) null))
+        .and(
+            at.isNull()
+                .or(at.gt(DSL.val((OffsetDateTime) null, OffsetDateTime.class)))
+                .or(
+                    at.eq(DSL.val((OffsetDateTime) null, OffsetDateTime.class))
+                        .and(recordedAt.gt(DSL.val((OffsetDateTime) null, OffsetDateTime.class)))));
   }
 }

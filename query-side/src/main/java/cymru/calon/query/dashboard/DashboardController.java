@@ -4,6 +4,10 @@ import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of METRICS.md as JSON (API.md): one service's dashboard, and the policy dashboard
@@ -35,15 +42,50 @@ class DashboardController {
   private final Dashboards dashboards;
   private final DashboardScopes scopes;
   private final Clock clock;
+  private final JsonMapper json;
 
-  DashboardController(Dashboards dashboards, DashboardScopes scopes, Clock clock) {
+  DashboardController(Dashboards dashboards, DashboardScopes scopes, Clock clock, JsonMapper json) {
     this.dashboards = dashboards;
     this.scopes = scopes;
     this.clock = clock;
+    this.json = json;
   }
 
+  /** The body, written once per computed dashboard and audience (it is 100 KB with a curve). */
+  private ResponseEntity<byte[]> respond(
+      Dashboards.Computed figures, String audience, Map<String, Object> head) {
+    byte[] body =
+        figures.body(
+            audience,
+            () -> {
+              Map<String, Object> all = new LinkedHashMap<>(head);
+              all.put("asOf", figures.asOf());
+              all.putAll(figures.figures());
+              return json.writeValueAsBytes(all);
+            });
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  @Operation(
+      summary = "The KPI view and the relational view of one service for a period",
+      description =
+          "Every figure of METRICS.md (kpi.referrals … relational.peerSupport), small numbers"
+              + " suppressed. A count is a number, a rate {numerator, denominator, rate}, a"
+              + " suppressed figure {suppressed: true}. asOf (default now) shows only what had been"
+              + " recorded by then.")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(
+      responseCode = "400",
+      description = "INVALID_QUERY: a parameter is missing or wrong (errors name each)",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: no such service was known at asOf",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/api/v1/services/{serviceId}/dashboard")
-  Map<String, Object> service(
+  ResponseEntity<byte[]> service(
       @PathVariable String serviceId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
@@ -60,16 +102,26 @@ class DashboardController {
     }
     Dashboards.Computed figures =
         dashboards.figures(List.of(service), query.from(), query.to(), query.asOf());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("serviceId", service);
-    body.put("period", Map.of("from", query.from(), "to", query.to()));
-    body.put("asOf", figures.asOf());
-    body.putAll(figures.figures());
-    return body;
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("serviceId", service);
+    head.put("period", period(query));
+    return respond(figures, "service " + service, head);
   }
 
+  @Operation(
+      summary = "The same figures pooled over every service of an area and/or cohort",
+      description =
+          "Always suppressed, never person-level; all services when neither areaCode nor cohort"
+              + " is given.")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+  @ApiResponse(
+      responseCode = "400",
+      description = "INVALID_QUERY: a parameter is missing or wrong (errors name each)",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/api/v1/policy/dashboard")
-  Map<String, Object> policy(
+  ResponseEntity<byte[]> policy(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String areaCode,
@@ -100,14 +152,19 @@ class DashboardController {
     scope.put("areaCode", area);
     scope.put("cohort", chosenCohort);
     scope.put("services", services.size());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("scope", scope);
     Dashboards.Computed figures =
         dashboards.figures(services, query.from(), query.to(), query.asOf());
-    body.put("period", Map.of("from", query.from(), "to", query.to()));
-    body.put("asOf", figures.asOf());
-    body.putAll(figures.figures());
-    return body;
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("scope", scope);
+    head.put("period", period(query));
+    return respond(figures, "policy " + area + " " + chosenCohort, head);
+  }
+
+  private static Map<String, Object> period(Query query) {
+    Map<String, Object> period = new LinkedHashMap<>();
+    period.put("from", query.from());
+    period.put("to", query.to());
+    return period;
   }
 
   /** A valid period and the as-of instant asked for (null: now). */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -46,9 +48,25 @@ class Dashboards {
   /** What a dashboard was computed for; {@code asOf} null is "now". */
   private record Key(List<UUID> services, LocalDate from, LocalDate to, Instant asOf) {}
 
-  /** Suppressed figures computed at {@code computedAt} for {@code asOf}. */
+  /**
+   * Suppressed figures computed at {@code computedAt} for {@code asOf}, with the response bodies
+   * already written from them (a body is the same for as long as the figures are).
+   */
   record Computed(
-      long fingerprint, Instant computedAt, Instant asOf, Map<String, Object> figures) {}
+      long fingerprint,
+      Instant computedAt,
+      Instant asOf,
+      Map<String, Object> figures,
+      Map<String, byte[]> bodies) {
+    Computed(long fingerprint, Instant computedAt, Instant asOf, Map<String, Object> figures) {
+      this(fingerprint, computedAt, asOf, figures, new ConcurrentHashMap<>());
+    }
+
+    /** The body for {@code audience} (what else it shows besides the figures), written once. */
+    byte[] body(String audience, Supplier<byte[]> write) {
+      return bodies.computeIfAbsent(audience, a -> write.get());
+    }
+  }
 
   private final DashboardFigures figures;
   private final Suppression suppression;
