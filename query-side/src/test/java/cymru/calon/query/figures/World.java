@@ -80,7 +80,7 @@ final class World {
   private final List<GenericTrackedDomainEventMessage<?>> delivered = new ArrayList<>();
   private static long position;
   private final OrganisationId organisation = new OrganisationId(UUID.randomUUID());
-  private Duration recordingDelay = Duration.ofHours(1);
+  private static final Duration RECORDING_DELAY = Duration.ofHours(1);
   private Instant recordAt;
 
   private World(DSLContext db) {
@@ -123,7 +123,7 @@ final class World {
   void apply(Object event, Instant occurredAt) {
     Identifier id = aggregateId(event);
     long sequence = sequences.merge(id.value(), 0L, (old, zero) -> old + 1);
-    Instant recorded = recordAt != null ? recordAt : occurredAt.plus(recordingDelay);
+    Instant recorded = recordAt != null ? recordAt : occurredAt.plus(RECORDING_DELAY);
     var domainMessage =
         new GenericDomainEventMessage<>(
             event.getClass().getSimpleName(),
