@@ -129,6 +129,33 @@ public final class CalonProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until a line of the log contains {@code fragment} (such as the demo loader's summary
+   * line) and returns that line; fails when Calon exits or the time is up first.
+   */
+  public String awaitLogLine(String fragment, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+        Optional<String> line = lines.filter(l -> l.contains(fragment)).findFirst();
+        if (line.isPresent()) {
+          return line.get();
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // a partly written line that is not UTF-8 yet: read again
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "Calon exited before logging \"" + fragment + "\":\n" + logTail());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Calon did not log \"" + fragment + "\" within " + timeout + ":\n" + logTail());
+      }
+      sleep(Duration.ofMillis(500));
+    }
+  }
+
   /** Whether the log mentions an OutOfMemoryError. */
   public boolean ranOutOfMemory() {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {

@@ -1,0 +1,482 @@
+package cymru.calon.infra.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.deque.html.axecore.selenium.AxeReporter;
+import cymru.calon.infra.CalonProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every page, in English and in Welsh, in a real browser: Debian's headless Chromium against the
+ * built jar running with the demo data. Each page answers 200, says its language in {@code <html
+ * lang>}, is saved as a full-page screenshot ({@code target/screenshots/<page>-<lang>.png}), has no
+ * WCAG 2.2 A/AA violation that axe-core can find (full reports in {@code target/axe/}), and starts
+ * with its skip link for keyboard users.
+ *
+ * <p>Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} ({@code
+ * scripts/install-browser}, which {@code scripts/test} runs). Both are used by path, so Selenium
+ * Manager never runs and nothing is downloaded.
+ */
+class PagesBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final List<String> WCAG_22_A_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
+  private static final List<String> LANGUAGES = List.of("en", "cy");
+
+  // The demo's services of each style (infra/demo/Catalogue), so both kinds of dashboard are seen.
+  private static final String RELATIONAL_SERVICE = "Cardiff Recovery Together";
+  private static final String KPI_DRIVEN_SERVICE = "Swansea Bay Substance Use Pathway";
+
+  // Bounded, but generous: two cores shared with other builds.
+  private static final Duration DEMO_LOAD = Duration.ofMinutes(5);
+  private static final Duration SETTLE = Duration.ofMinutes(2);
+  private static final Duration PAGE_LOAD = Duration.ofSeconds(60);
+  private static final Duration CHARTS = Duration.ofSeconds(30);
+  private static final int AXE_TIMEOUT_SECONDS = 90;
+  private static final int MAX_SCREENSHOT_HEIGHT = 16_000;
+
+  private static final Pattern DASHBOARD_LINK =
+      Pattern.compile(
+          "^/services/([0-9a-fA-F-]{36})/dashboard\\?from=(\\d{4}-\\d{2}-\\d{2})&to=(\\d{4}-\\d{2}-\\d{2})$");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static final Path TARGET = Path.of(System.getProperty("basedir", "."), "target");
+  private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+  private static final Path AXE_REPORTS = TARGET.resolve("axe");
+
+  private static CalonProcess calon;
+  private static ChromeDriver browser;
+  private static Path profile;
+  private static Thread cleanUpOnExit;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("%s and %s are needed: run scripts/install-browser", CHROMIUM, CHROMEDRIVER)
+        .isTrue();
+    // Should the JVM be stopped (a failsafe timeout, Ctrl-C), neither Chromium nor Calon outlive
+    // it.
+    cleanUpOnExit = new Thread(PagesBrowserIT::stopAll, "pages-browser-it-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanUpOnExit);
+
+    long start = System.nanoTime();
+    calon = CalonProcess.start("512m", "--calon.demo=true", "--calon.demo.episodes=400");
+    long healthy = System.nanoTime();
+    String loaded = calon.awaitLogLine("Demo data loaded:", DEMO_LOAD);
+    long demo = System.nanoTime();
+    awaitFiguresSettled();
+    long settled = System.nanoTime();
+    Files.createDirectories(SCREENSHOTS);
+    Files.createDirectories(AXE_REPORTS);
+    browser = startBrowser();
+    System.out.printf(
+        "PagesBrowserIT: healthy after %.1f s, demo loaded after %.1f s more, figures settled"
+            + " after %.1f s more, browser started in %.1f s; %s%n",
+        (healthy - start) / 1e9,
+        (demo - healthy) / 1e9,
+        (settled - demo) / 1e9,
+        (System.nanoTime() - settled) / 1e9,
+        loaded.substring(loaded.indexOf("Demo data loaded:")));
+  }
+
+  @AfterAll
+  static void stop() {
+    stopAll();
+    if (cleanUpOnExit != null) {
+      Runtime.getRuntime().removeShutdownHook(cleanUpOnExit);
+    }
+  }
+
+  private static synchronized void stopAll() {
+    try {
+      if (browser != null) {
+        browser.quit();
+        browser = null;
+      }
+    } finally {
+      try {
+        if (calon != null) {
+          calon.close();
+          calon = null;
+        }
+        if (profile != null) {
+          CalonProcess.deleteRecursively(profile);
+          profile = null;
+        }
+      } catch (IOException e) {
+        System.err.println("PagesBrowserIT: clean-up failed: " + e);
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyPage_inEnglishAndWelsh_loads_andHasNoWcag22AaViolation() {
+    List<Page> pages = pages();
+    return pages.stream()
+        .flatMap(
+            page ->
+                LANGUAGES.stream()
+                    .map(
+                        lang ->
+                            dynamicTest(
+                                page.name() + "-" + lang + " " + page.url(lang),
+                                () -> check(page, lang))));
+  }
+
+  @Test
+  void root_redirectsToTheServices() {
+    browser.get(base() + "/");
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/services");
+  }
+
+  @Test
+  void languageChoice_isKeptForTheNextPages() {
+    browser.get(base() + "/accessibility?lang=cy");
+    assertThat(htmlLang()).isEqualTo("cy");
+    browser.get(base() + "/services");
+    assertThat(htmlLang()).as("after ?lang=cy, a page without ?lang").isEqualTo("cy");
+    browser.get(base() + "/services?lang=en");
+    assertThat(htmlLang()).isEqualTo("en");
+    browser.get(base() + "/accessibility");
+    assertThat(htmlLang()).as("after ?lang=en, a page without ?lang").isEqualTo("en");
+  }
+
+  /** A page to check: its screenshot's name and its path and query without the language. */
+  private record Page(String name, String path) {
+    String url(String lang) {
+      return base() + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+  }
+
+  /** A service's dashboard as linked from the list of services. */
+  private record ServiceLink(String name, String path, LocalDate from, LocalDate to) {}
+
+  private static List<Page> pages() {
+    List<ServiceLink> services = serviceLinks();
+    assertThat(services)
+        .as("the services page links at least two service dashboards")
+        .hasSizeGreaterThanOrEqualTo(2);
+    List<Page> pages = new ArrayList<>();
+    pages.add(new Page("services", "/services"));
+    Optional<ServiceLink> relational = named(services, RELATIONAL_SERVICE);
+    Optional<ServiceLink> kpiDriven = named(services, KPI_DRIVEN_SERVICE);
+    if (relational.isPresent() && kpiDriven.isPresent()) {
+      pages.add(new Page("dashboard-relational", relational.get().path()));
+      pages.add(new Page("dashboard-kpi", kpiDriven.get().path()));
+    } else {
+      pages.add(new Page("dashboard-1", services.get(0).path()));
+      pages.add(new Page("dashboard-2", services.get(1).path()));
+    }
+    ServiceLink period = services.get(0);
+    pages.add(new Page("policy", "/policy"));
+    pages.add(
+        new Page(
+            "policy-sanctuary",
+            "/policy?cohort=SANCTUARY&from=" + period.from() + "&to=" + period.to()));
+    pages.add(new Page("accessibility", "/accessibility"));
+    return pages;
+  }
+
+  private static Optional<ServiceLink> named(List<ServiceLink> services, String name) {
+    return services.stream().filter(s -> s.name().contains(name)).findFirst();
+  }
+
+  private static List<ServiceLink> serviceLinks() {
+    browser.get(base() + "/services?lang=en");
+    awaitReady();
+    Map<String, ServiceLink> links = new LinkedHashMap<>();
+    for (WebElement a : browser.findElements(By.cssSelector("a[href*='/dashboard']"))) {
+      String href = a.getDomAttribute("href");
+      Matcher m = href == null ? null : DASHBOARD_LINK.matcher(href);
+      if (m != null && m.matches()) {
+        links.putIfAbsent(
+            m.group(1),
+            new ServiceLink(
+                a.getText().strip(),
+                m.group(0),
+                LocalDate.parse(m.group(2)),
+                LocalDate.parse(m.group(3))));
+      }
+    }
+    return List.copyOf(links.values());
+  }
+
+  private static void check(Page page, String lang) throws Exception {
+    String url = page.url(lang);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(PAGE_LOAD).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode())
+        .as("GET %s answered:%n%s", url, abbreviate(response.body()))
+        .isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .as(url)
+        .startsWith("text/html");
+
+    browser.get(url);
+    awaitReady();
+    assertThat(browser.getTitle()).as("title of %s", url).isNotBlank().doesNotContain("Whitelabel");
+    assertThat(htmlLang()).as("<html lang> of %s", url).isEqualTo(lang);
+    awaitCharts(url);
+
+    Path screenshot = SCREENSHOTS.resolve(page.name() + "-" + lang + ".png");
+    saveFullPageScreenshot(screenshot);
+
+    Results axe =
+        new AxeBuilder().withTags(WCAG_22_A_AA).setTimeout(AXE_TIMEOUT_SECONDS).analyze(browser);
+    // AxeBuilder.withOutputFile records the path but (4.11.1) never writes the file.
+    Path report = AXE_REPORTS.resolve(page.name() + "-" + lang + ".json");
+    Files.writeString(report, AxeReporter.serialize(axe));
+    assertThat(axe.isErrored())
+        .as("axe-core failed on %s: %s", url, axe.getErrorMessage())
+        .isFalse();
+    if (!axe.getViolations().isEmpty()) {
+      fail(
+          "%s: %d WCAG 2.2 A/AA violations (screenshot %s, full report %s)%n%s",
+          url,
+          axe.getViolations().size(),
+          TARGET.relativize(screenshot),
+          TARGET.relativize(report),
+          describe(axe));
+    }
+
+    assertSkipLinkIsFirstTabStop(url);
+  }
+
+  /** Pressing Tab once, from the top of the freshly loaded page, reaches the skip link. */
+  private static void assertSkipLinkIsFirstTabStop(String url) {
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    WebElement focused = browser.switchTo().activeElement();
+    String description =
+        (String)
+            js(
+                "const e = document.activeElement;"
+                    + " return e ? e.outerHTML.substring(0, 200) : 'nothing';");
+    assertThat(focused.getTagName())
+        .as("first Tab stop on %s: %s", url, description)
+        .isEqualTo("a");
+    assertThat(focused.getDomAttribute("class"))
+        .as("first Tab stop on %s: %s", url, description)
+        .contains("govuk-skip-link");
+    assertThat(focused.getDomAttribute("href"))
+        .as("first Tab stop on %s: %s", url, description)
+        .isEqualTo("#main-content");
+    assertThat(browser.findElements(By.id("main-content")))
+        .as("the skip link's target #main-content on %s", url)
+        .hasSize(1);
+  }
+
+  private static String describe(Results axe) {
+    StringBuilder text = new StringBuilder();
+    for (Rule rule : axe.getViolations()) {
+      List<CheckedNode> nodes = rule.getNodes();
+      text.append("- ")
+          .append(rule.getId())
+          .append(" [")
+          .append(rule.getImpact())
+          .append("] ")
+          .append(rule.getHelp())
+          .append(" (")
+          .append(rule.getHelpUrl())
+          .append(")\n    ")
+          .append(nodes.size())
+          .append(nodes.size() == 1 ? " element: " : " elements: ")
+          .append(
+              nodes.stream()
+                  .limit(5)
+                  .map(n -> selector(n.getTarget()))
+                  .collect(Collectors.joining("; ")))
+          .append(nodes.size() > 5 ? "; …" : "")
+          .append('\n');
+      if (!nodes.isEmpty() && nodes.get(0).getFailureSummary() != null) {
+        text.append("    first: ")
+            .append(nodes.get(0).getFailureSummary().replace("\n", " "))
+            .append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /** axe names an element by a list of selectors: one per frame or shadow root on its way. */
+  private static String selector(Object target) {
+    if (target instanceof List<?> chain) {
+      return chain.stream().map(PagesBrowserIT::selector).collect(Collectors.joining(" >>> "));
+    }
+    return String.valueOf(target);
+  }
+
+  /** The whole page, not only the window, through Chrome DevTools. */
+  private static void saveFullPageScreenshot(Path file) throws IOException {
+    Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    double width = ((Number) size.get("width")).doubleValue();
+    double height = Math.min(((Number) size.get("height")).doubleValue(), MAX_SCREENSHOT_HEIGHT);
+    Map<String, Object> shot =
+        browser.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
+  private static void awaitReady() {
+    new WebDriverWait(browser, PAGE_LOAD)
+        .until(d -> "complete".equals(js("return document.readyState")));
+  }
+
+  /** ECharts draws client-side: every {@code [data-chart]} gets an svg or canvas. */
+  private static void awaitCharts(String url) {
+    String undrawn =
+        "return Array.from(document.querySelectorAll('[data-chart]'))"
+            + ".filter(e => !e.querySelector('svg, canvas'))"
+            + ".map(e => e.id || e.getAttribute('data-chart'))";
+    try {
+      new WebDriverWait(browser, CHARTS).until(d -> ((List<?>) js(undrawn)).isEmpty());
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "Charts on " + url + " not drawn within " + CHARTS + ": " + js(undrawn), e);
+    }
+  }
+
+  private static String htmlLang() {
+    return browser.findElement(By.tagName("html")).getDomAttribute("lang");
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private static String base() {
+    return "http://localhost:" + calon.port();
+  }
+
+  private static ChromeDriver startBrowser() throws IOException {
+    profile = Files.createTempDirectory("calon-chromium");
+    // Belt and braces: the driver is also given by path to the service below.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(TARGET.resolve("chromedriver.log").toFile())
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox", // the tests may run as root (CI), where Chromium's sandbox cannot start
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        // Even so Chromium looks up Google hosts (accounts, clients2, update): resolve nothing but
+        // Calon's host, so no request leaves the machine and a page cannot lean on a CDN.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+        "--lang=en-GB",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(AXE_TIMEOUT_SECONDS));
+    return driver;
+  }
+
+  /**
+   * The demo loader has finished; the projections may still be working through its last events.
+   * Wait until /actuator/health is UP and the figures over the whole history stop changing.
+   */
+  private static void awaitFiguresSettled() throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    URI figures =
+        calon.uri(
+            "/api/v1/policy/dashboard?from=" + today.minusYears(3) + "&to=" + today.plusDays(1));
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    JsonNode previous = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> health = get(calon.uri("/actuator/health"));
+      HttpResponse<String> response = get(figures);
+      if (health.statusCode() == 200 && response.statusCode() == 200) {
+        JsonNode body = JSON.readTree(response.body());
+        ObjectNode current = JSON.createObjectNode();
+        current.set("kpi", body.get("kpi"));
+        current.set("relational", body.get("relational"));
+        if (current.equals(previous)) {
+          return;
+        }
+        previous = current;
+      }
+      Thread.sleep(3_000);
+    }
+    throw new IllegalStateException(
+        "The figures did not settle within " + SETTLE + ":\n" + calon.logTail());
+  }
+
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(PAGE_LOAD).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() <= 2_000 ? body : body.substring(0, 2_000) + "…";
+  }
+}
