@@ -1,7 +1,5 @@
 package cymru.calon.query.dashboard;
 
-import cymru.calon.commands.api.errors.FieldError;
-import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -10,11 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class DashboardController {
-  /**
-   * Longer periods are refused: no figure is meant for them and they would only load the server.
-   */
-  static final int MAX_PERIOD_DAYS = 3_700;
-
   private final Dashboards dashboards;
   private final DashboardScopes scopes;
   private final Clock clock;
@@ -90,12 +78,8 @@ class DashboardController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String asOf) {
-    List<FieldError> errors = new ArrayList<>();
-    UUID service = uuid("serviceId", serviceId, errors);
-    Query query = query(from, to, asOf, errors);
-    if (!errors.isEmpty()) {
-      throw new InvalidQuery(errors);
-    }
+    DashboardParameters.Query query = valid(DashboardParameters.service(serviceId, from, to, asOf));
+    UUID service = query.serviceId();
     Instant known = query.asOf() == null ? clock.instant() : query.asOf();
     if (!scopes.serviceKnown(service, known)) {
       throw new NotFound("No service " + service + " was known at " + known + ".");
@@ -127,90 +111,33 @@ class DashboardController {
       @RequestParam(required = false) String areaCode,
       @RequestParam(required = false) String cohort,
       @RequestParam(required = false) String asOf) {
-    List<FieldError> errors = new ArrayList<>();
-    Query query = query(from, to, asOf, errors);
-    Cohort chosenCohort = null;
-    if (cohort != null && !cohort.isBlank()) {
-      try {
-        chosenCohort = Cohort.valueOf(cohort);
-      } catch (IllegalArgumentException e) {
-        errors.add(
-            new FieldError(
-                "cohort", "cohort is one of " + java.util.Arrays.toString(Cohort.values()) + "."));
-      }
-    }
-    String area = areaCode == null || areaCode.isBlank() ? null : areaCode.strip();
-    if (area != null && !area.matches("[A-Z][0-9]{8}")) {
-      errors.add(new FieldError("areaCode", "areaCode is a GSS code such as W06000015."));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidQuery(errors);
-    }
+    DashboardParameters.Query query =
+        valid(DashboardParameters.policy(from, to, asOf, areaCode, cohort));
     Instant known = query.asOf() == null ? clock.instant() : query.asOf();
-    List<UUID> services = scopes.services(area, chosenCohort, known);
+    List<UUID> services = scopes.services(query.areaCode(), query.cohort(), known);
     Map<String, Object> scope = new LinkedHashMap<>();
-    scope.put("areaCode", area);
-    scope.put("cohort", chosenCohort);
+    scope.put("areaCode", query.areaCode());
+    scope.put("cohort", query.cohort());
     scope.put("services", services.size());
     Dashboards.Computed figures =
         dashboards.figures(services, query.from(), query.to(), query.asOf());
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("scope", scope);
     head.put("period", period(query));
-    return respond(figures, "policy " + area + " " + chosenCohort, head);
+    return respond(figures, "policy " + query.areaCode() + " " + query.cohort(), head);
   }
 
-  private static Map<String, Object> period(Query query) {
+  private static DashboardParameters.Query valid(DashboardParameters.Parsed parsed) {
+    if (!parsed.valid()) {
+      throw new InvalidQuery(parsed.problems().stream().map(QueryProblem::toFieldError).toList());
+    }
+    return parsed.query();
+  }
+
+  private static Map<String, Object> period(DashboardParameters.Query query) {
     Map<String, Object> period = new LinkedHashMap<>();
     period.put("from", query.from());
     period.put("to", query.to());
     return period;
-  }
-
-  /** A valid period and the as-of instant asked for (null: now). */
-  private record Query(LocalDate from, LocalDate to, Instant asOf) {}
-
-  private static Query query(String from, String to, String asOf, List<FieldError> errors) {
-    LocalDate start = date("from", from, errors);
-    LocalDate end = date("to", to, errors);
-    Instant asOfInstant = null;
-    if (asOf != null && !asOf.isBlank()) {
-      try {
-        asOfInstant = OffsetDateTime.parse(asOf.strip()).toInstant();
-      } catch (DateTimeParseException e) {
-        errors.add(
-            new FieldError("asOf", "asOf is an ISO-8601 instant, e.g. 2025-06-30T17:00:00Z."));
-      }
-    }
-    if (start != null && end != null) {
-      if (!end.isAfter(start)) {
-        errors.add(new FieldError("to", "to is after from: the period is [from, to)."));
-      } else if (ChronoUnit.DAYS.between(start, end) > MAX_PERIOD_DAYS) {
-        errors.add(new FieldError("to", "A period is at most " + MAX_PERIOD_DAYS + " days long."));
-      }
-    }
-    return errors.isEmpty() ? new Query(start, end, asOfInstant) : null;
-  }
-
-  private static LocalDate date(String name, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(new FieldError(name, name + " is required, as YYYY-MM-DD."));
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, name + " is a date as YYYY-MM-DD."));
-      return null;
-    }
-  }
-
-  private static UUID uuid(String name, String value, List<FieldError> errors) {
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(name, name + " is a UUID."));
-      return null;
-    }
   }
 }

@@ -1,0 +1,111 @@
+package cymru.calon.query.dashboard;
+
+import static cymru.calon.projections.schema.Tables.SERVICE;
+
+import cymru.calon.commands.api.service.Cohort;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboards for the pages and the evidence packs: the same remembered, suppressed figures as
+ * the JSON dashboards, so a page, its CSV and its PDF always show what the API shows.
+ */
+@Component
+public class DashboardQueries {
+  private final Dashboards dashboards;
+  private final DashboardScopes scopes;
+  private final DSLContext db;
+  private final Clock clock;
+
+  DashboardQueries(Dashboards dashboards, DashboardScopes scopes, DSLContext db, Clock clock) {
+    this.dashboards = dashboards;
+    this.scopes = scopes;
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Every service known now, by name. */
+  public List<ServiceListing> services() {
+    return db.select(
+            SERVICE.SERVICE_ID,
+            SERVICE.NAME,
+            SERVICE.COHORT,
+            SERVICE.AREA_CODE,
+            SERVICE.ORGANISATION_ID)
+        .from(SERVICE)
+        .orderBy(SERVICE.NAME, SERVICE.SERVICE_ID)
+        .fetch(
+            r ->
+                new ServiceListing(
+                    r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5()));
+  }
+
+  /** The service as it was known at {@code asOf} (null: now), if it was. */
+  public Optional<ServiceListing> service(UUID serviceId, Instant asOf) {
+    Instant known = asOf == null ? clock.instant() : asOf;
+    return db.select(
+            SERVICE.SERVICE_ID,
+            SERVICE.NAME,
+            SERVICE.COHORT,
+            SERVICE.AREA_CODE,
+            SERVICE.ORGANISATION_ID)
+        .from(SERVICE)
+        .where(SERVICE.SERVICE_ID.eq(serviceId))
+        .and(SERVICE.RECORDED_AT.le(known.atOffset(ZoneOffset.UTC)))
+        .fetchOptional(
+            r ->
+                new ServiceListing(
+                    r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5()));
+  }
+
+  /** One service's dashboard, or empty when no such service was known at the query's asOf. */
+  public Optional<DashboardView> service(DashboardParameters.Query query) {
+    return service(query.serviceId(), query.asOf())
+        .map(
+            service -> {
+              Dashboards.Computed computed =
+                  dashboards.figures(
+                      List.of(service.serviceId()), query.from(), query.to(), query.asOf());
+              return new DashboardView(
+                  service,
+                  null,
+                  null,
+                  1,
+                  query.from(),
+                  query.to(),
+                  computed.asOf(),
+                  computed.figures());
+            });
+  }
+
+  /** The policy dashboard: every service of the area and/or cohort, pooled. */
+  public DashboardView policy(DashboardParameters.Query query) {
+    Instant known = query.asOf() == null ? clock.instant() : query.asOf();
+    List<UUID> services = scopes.services(query.areaCode(), query.cohort(), known);
+    Dashboards.Computed computed =
+        dashboards.figures(services, query.from(), query.to(), query.asOf());
+    return new DashboardView(
+        null,
+        query.areaCode(),
+        query.cohort(),
+        services.size(),
+        query.from(),
+        query.to(),
+        computed.asOf(),
+        computed.figures());
+  }
+
+  /** The areas that have services, for the policy view's choice of area. */
+  public List<String> areaCodes() {
+    return db.selectDistinct(SERVICE.AREA_CODE)
+        .from(SERVICE)
+        .orderBy(SERVICE.AREA_CODE)
+        .fetch(SERVICE.AREA_CODE);
+  }
+}

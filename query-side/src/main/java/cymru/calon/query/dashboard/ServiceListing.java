@@ -1,0 +1,8 @@
+package cymru.calon.query.dashboard;
+
+import cymru.calon.commands.api.service.Cohort;
+import java.util.UUID;
+
+/** A commissioned service as the services list shows it. */
+public record ServiceListing(
+    UUID serviceId, String name, Cohort cohort, String areaCode, UUID organisationId) {}

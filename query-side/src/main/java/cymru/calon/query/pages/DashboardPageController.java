@@ -1,0 +1,109 @@
+package cymru.calon.query.pages;
+
+import cymru.calon.query.dashboard.DashboardParameters;
+import cymru.calon.query.dashboard.DashboardQueries;
+import cymru.calon.query.dashboard.DashboardView;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A service's dashboard: the KPI view and the relational view of one period side by side, then
+ * every figure with its chart and data table.
+ */
+@Controller
+class DashboardPageController {
+  private final DashboardQueries queries;
+  private final DashboardPresenter presenter;
+  private final FigureText text;
+  private final Clock clock;
+
+  DashboardPageController(
+      DashboardQueries queries, DashboardPresenter presenter, FigureText text, Clock clock) {
+    this.queries = queries;
+    this.presenter = presenter;
+    this.text = text;
+    this.clock = clock;
+  }
+
+  @GetMapping("/services/{serviceId}/dashboard")
+  String dashboard(
+      @PathVariable String serviceId,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String asOf,
+      Model model,
+      Locale locale,
+      HttpServletResponse response) {
+    UUID service = uuid(serviceId);
+    if (from == null && to == null) {
+      Periods.Period period = Periods.lastTwelveMonths(clock);
+      return "redirect:/services/"
+          + service
+          + "/dashboard?from="
+          + period.from()
+          + "&to="
+          + period.to()
+          + (asOf == null ? "" : "&asOf=" + asOf);
+    }
+    model.addAttribute("form", DashboardModel.form(from, to, asOf));
+    DashboardParameters.Parsed parsed =
+        DashboardParameters.service(service.toString(), from, to, asOf);
+    if (!parsed.valid()) {
+      var listing =
+          queries.service(service, null).orElseThrow(() -> new PageNotFound("error.no-service"));
+      model.addAttribute("service", listing);
+      model.addAttribute("title", listing.name());
+      DashboardModel.errors(model, parsed.problems(), text, locale);
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return "dashboard";
+    }
+    DashboardView view =
+        queries.service(parsed.query()).orElseThrow(() -> new PageNotFound("error.no-service"));
+    model.addAttribute("service", view.service());
+    model.addAttribute("title", view.service().name());
+    model.addAttribute(
+        "scopeLine",
+        text.message(
+            "dashboard.service-scope",
+            locale,
+            text.cohort(view.service().cohort(), locale),
+            text.area(view.service().areaCode(), locale)));
+    Map<String, String> query = new LinkedHashMap<>(DashboardModel.form(from, to, asOf));
+    DashboardModel.figures(
+        model, view, presenter, text, locale, "/api/v1/services/" + service + "/dashboard", query);
+    return "dashboard";
+  }
+
+  @ExceptionHandler(PageNotFound.class)
+  String notFound(
+      PageNotFound e,
+      Model model,
+      HttpServletRequest request,
+      Locale locale,
+      HttpServletResponse response) {
+    response.setStatus(HttpStatus.NOT_FOUND.value());
+    PageModel.frame(model, request, locale);
+    model.addAttribute("messageKey", e.messageKey());
+    return "not-found";
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      throw new PageNotFound("error.no-service");
+    }
+  }
+}
