@@ -42,6 +42,15 @@ public final class CalonProcess implements AutoCloseable {
 
   /** Starts Calon with the given JVM heap limit and arguments and waits until it is healthy. */
   public static CalonProcess start(String maxHeap, String... args) throws IOException {
+    return start(START_TIMEOUT, maxHeap, args);
+  }
+
+  /**
+   * As {@link #start(String, String...)}, waiting up to {@code timeout} (a demo load on a busy
+   * machine takes longer than the usual start).
+   */
+  public static CalonProcess start(Duration timeout, String maxHeap, String... args)
+      throws IOException {
     Path workDir = Files.createTempDirectory("calon-process");
     int port = freePort();
     List<String> command = command(maxHeap, workDir);
@@ -52,7 +61,7 @@ public final class CalonProcess implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     CalonProcess calon = new CalonProcess(process, workDir, log, port);
     try {
-      calon.awaitHealthy();
+      calon.awaitHealthy(timeout);
     } catch (RuntimeException | IOException e) {
       calon.close();
       throw e;
@@ -203,11 +212,11 @@ public final class CalonProcess implements AutoCloseable {
     return Path.of(System.getProperty("basedir", "."), "target", "calon.jar").toAbsolutePath();
   }
 
-  private void awaitHealthy() throws IOException {
+  private void awaitHealthy(Duration timeout) throws IOException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
         HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(5)).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Calon exited while starting:\n" + logTail());
@@ -225,8 +234,7 @@ public final class CalonProcess implements AutoCloseable {
       }
       sleep(Duration.ofMillis(500));
     }
-    throw new IllegalStateException(
-        "Calon was not healthy within " + START_TIMEOUT + ":\n" + logTail());
+    throw new IllegalStateException("Calon was not healthy within " + timeout + ":\n" + logTail());
   }
 
   private static void stop(Process process) {
