@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.demo.DemoParameters;
+import cymru.calon.query.dashboard.DashboardView;
+import cymru.calon.query.pages.FigureCatalogue;
+import cymru.calon.query.pages.FigureText;
+import cymru.calon.query.pages.Languages;
 import cymru.calon.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -255,6 +264,80 @@ class ReadSideIT {
     assertThat(JSON.readTree(get(query).body())).isEqualTo(JSON.readTree(liveFigures));
   }
 
+  @Test
+  void evidencePack_pdfIsTagged_inItsLanguage_andItAndTheCsvShowTheJsonFigures() throws Exception {
+    String service =
+        jdbc.queryForObject(
+            "SELECT service_id::text FROM read_model.service ORDER BY name LIMIT 1", String.class);
+    LocalDate to = TODAY.withDayOfMonth(1);
+    // An explicit asOf: the JSON, the CSV and the PDF are the same query, answered alike.
+    String query = "?from=" + to.minusMonths(6) + "&to=" + to + "&asOf=" + java.time.Instant.now();
+    String dashboard = "/api/v1/services/" + service + "/dashboard";
+    Map<String, Object> figures =
+        JSON.readValue(
+            get(dashboard + query).body(), new tools.jackson.core.type.TypeReference<>() {});
+    DashboardView view =
+        new DashboardView(
+            null, null, null, 1, to.minusMonths(6), to, java.time.Instant.now(), figures);
+    FigureText text = calon.getBean(FigureText.class);
+    long shown = 0;
+    for (java.util.Locale locale : Languages.ALL) {
+      String lang = locale.getLanguage();
+      HttpResponse<byte[]> pdf = getBytes(dashboard + ".pdf" + query + "&lang=" + lang);
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      try (PDDocument document = Loader.loadPDF(pdf.body())) {
+        assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+        assertThat(document.getDocumentCatalog().getStructureTreeRoot().getKids()).isNotEmpty();
+        assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo(lang);
+        String body = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        // The figures' tables follow the side-by-side view, in the catalogue's order: each
+        // figure's value lies between its name and the next figure's name.
+        List<FigureCatalogue.Item> items =
+            FigureCatalogue.SECTIONS.stream().flatMap(s -> s.items().stream()).toList();
+        int cursor = body.indexOf(text.message("dashboard.every-figure", locale));
+        assertThat(cursor).isPositive();
+        for (int i = 0; i < items.size(); i++) {
+          FigureCatalogue.Item item = items.get(i);
+          int at = body.indexOf(text.message(item.nameKey(), locale), cursor);
+          assertThat(at).as(lang + " " + item.path()).isGreaterThanOrEqualTo(cursor);
+          int next =
+              i + 1 < items.size()
+                  ? body.indexOf(text.message(items.get(i + 1).nameKey(), locale), at + 1)
+                  : body.length();
+          Object value = view.figure(item.path());
+          assertThat(body.substring(at, next > at ? next : body.length()))
+              .as(lang + " " + item.path())
+              .contains(text.value(value, item.kind(), locale));
+          if (!FigureText.suppressed(value) && value != null) {
+            shown++;
+          }
+          cursor = at + 1;
+        }
+      }
+
+      HttpResponse<byte[]> csv = getBytes(dashboard + ".csv" + query + "&lang=" + lang);
+      String csvText = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).substring(1);
+      for (CSVRecord record : CSVFormat.RFC4180.parse(new java.io.StringReader(csvText))) {
+        if (record.size() < 7 || !record.get(2).contains(".")) {
+          continue;
+        }
+        FigureCatalogue.Item item = FigureCatalogue.item(record.get(2));
+        Object value = view.figure(item.path());
+        assertThat(record.get(6)).isEqualTo(text.value(value, item.kind(), locale));
+        if (value instanceof Map<?, ?> rate && rate.containsKey("numerator")) {
+          assertThat(record.get(4)).isEqualTo(String.valueOf(rate.get("numerator")));
+          assertThat(record.get(5)).isEqualTo(String.valueOf(rate.get("denominator")));
+        } else if (value instanceof Number number) {
+          assertThat(Double.parseDouble(record.get(3))).isEqualTo(number.doubleValue());
+        } else {
+          assertThat(record.get(3)).isEmpty();
+        }
+      }
+    }
+    // Not vacuous: most figures of a real service are shown, in both languages.
+    assertThat(shown).isGreaterThan(40);
+  }
+
   /** Every read-model table, every row, in a stable order. */
   private static Map<String, List<String>> snapshot() {
     Map<String, List<String>> tables = new TreeMap<>();
@@ -302,6 +385,12 @@ class ReadSideIT {
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -179,7 +179,7 @@ public class DashboardPresenter {
         ChartType.SURVIVAL,
         label,
         drawable,
-        json.writeValueAsString(data),
+        scriptJson(data),
         headers,
         rows,
         points,
@@ -213,7 +213,7 @@ public class DashboardPresenter {
         ChartType.BARS,
         label,
         any,
-        json.writeValueAsString(data),
+        scriptJson(data),
         List.of(text.message("chart.measure", locale), text.message("chart.value", locale)),
         rows,
         List.of(),
@@ -221,6 +221,11 @@ public class DashboardPresenter {
         values,
         chart.max(),
         chart.percent());
+  }
+
+  /** JSON to sit inside a script element: no "</script>" can end it early. */
+  private String scriptJson(Object data) {
+    return json.writeValueAsString(data).replace("<", "\\u003c");
   }
 
   private static List<Object> nullable(List<Double> values) {

@@ -1,0 +1,39 @@
+package cymru.calon.query.pages;
+
+import static cymru.calon.query.pages.ServicesPageControllerTest.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(AccessibilityPageController.class)
+class AccessibilityPageControllerTest {
+  @Autowired MockMvc mvc;
+
+  @Test
+  void statement_inEnglishAndWelsh_withOneMainHeadingAndItsSections() throws Exception {
+    Document english =
+        page(mvc.perform(get("/accessibility")).andExpect(status().isOk()).andReturn());
+    assertThat(english.select("html").attr("lang")).isEqualTo("en");
+    assertThat(english.select("h1").eachText()).containsExactly("Accessibility statement");
+    assertThat(english.select("main h2").eachText())
+        .contains("How accessible Calon is", "What we know is not yet right", "How we tested");
+    assertThat(english.text()).contains("WCAG) 2.2 at level AA");
+
+    Document welsh =
+        page(
+            mvc.perform(get("/accessibility").param("lang", "cy"))
+                .andExpect(status().isOk())
+                .andReturn());
+    assertThat(welsh.select("html").attr("lang")).isEqualTo("cy");
+    assertThat(welsh.select("h1").eachText()).containsExactly("Datganiad hygyrchedd");
+    assertThat(welsh.select("main h2")).hasSameSizeAs(english.select("main h2"));
+    assertThat(welsh.select("footer a[href=/accessibility]").text())
+        .isEqualTo("Datganiad hygyrchedd");
+  }
+}
