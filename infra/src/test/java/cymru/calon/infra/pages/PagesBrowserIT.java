@@ -62,8 +62,11 @@ import tools.jackson.databind.node.ObjectNode;
  * Manager never runs and nothing is downloaded.
  */
 class PagesBrowserIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's, as scripts/install-browser installs them; elsewhere -Dcalon.chromium=… and so on.
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("calon.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("calon.chromedriver", "/usr/bin/chromedriver"));
   private static final List<String> WCAG_22_A_AA =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
   private static final List<String> LANGUAGES = List.of("en", "cy");
@@ -104,7 +107,10 @@ class PagesBrowserIT {
   @BeforeAll
   static void start() throws Exception {
     assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("%s and %s are needed: run scripts/install-browser", CHROMIUM, CHROMEDRIVER)
+        .as(
+            "%s and %s are needed: run scripts/install-browser (or give -Dcalon.chromium and"
+                + " -Dcalon.chromedriver)",
+            CHROMIUM, CHROMEDRIVER)
         .isTrue();
     // Should the JVM be stopped (a failsafe timeout, Ctrl-C), neither Chromium nor Calon outlive
     // it.
