@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Record5;
+import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,36 +34,31 @@ public class DashboardQueries {
 
   /** Every service known now, by name. */
   public List<ServiceListing> services() {
-    return db.select(
-            SERVICE.SERVICE_ID,
-            SERVICE.NAME,
-            SERVICE.COHORT,
-            SERVICE.AREA_CODE,
-            SERVICE.ORGANISATION_ID)
-        .from(SERVICE)
-        .orderBy(SERVICE.NAME, SERVICE.SERVICE_ID)
-        .fetch(
-            r ->
-                new ServiceListing(
-                    r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5()));
+    return listings().orderBy(SERVICE.NAME, SERVICE.SERVICE_ID).fetch(DashboardQueries::listing);
   }
 
   /** The service as it was known at {@code asOf} (null: now), if it was. */
   public Optional<ServiceListing> service(UUID serviceId, Instant asOf) {
     Instant known = asOf == null ? clock.instant() : asOf;
+    return listings()
+        .where(SERVICE.SERVICE_ID.eq(serviceId))
+        .and(SERVICE.RECORDED_AT.le(known.atOffset(ZoneOffset.UTC)))
+        .fetchOptional(DashboardQueries::listing);
+  }
+
+  private SelectJoinStep<Record5<UUID, String, String, String, UUID>> listings() {
     return db.select(
             SERVICE.SERVICE_ID,
             SERVICE.NAME,
             SERVICE.COHORT,
             SERVICE.AREA_CODE,
             SERVICE.ORGANISATION_ID)
-        .from(SERVICE)
-        .where(SERVICE.SERVICE_ID.eq(serviceId))
-        .and(SERVICE.RECORDED_AT.le(known.atOffset(ZoneOffset.UTC)))
-        .fetchOptional(
-            r ->
-                new ServiceListing(
-                    r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5()));
+        .from(SERVICE);
+  }
+
+  private static ServiceListing listing(Record5<UUID, String, String, String, UUID> r) {
+    return new ServiceListing(
+        r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5());
   }
 
   /** One service's dashboard, or empty when no such service was known at the query's asOf. */

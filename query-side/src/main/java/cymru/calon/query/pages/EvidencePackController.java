@@ -35,54 +35,49 @@ class EvidencePackController {
     this.pack = pack;
   }
 
-  @Operation(summary = "One service's figures as CSV, in English or Welsh (lang=en|cy)")
-  @GetMapping("/api/v1/services/{serviceId}/dashboard.csv")
-  ResponseEntity<byte[]> serviceCsv(
+  @Operation(
+      summary =
+          "One service's evidence pack: format csv (the figures) or pdf (a tagged PDF/UA"
+              + " report), in English or Welsh (lang=en|cy)")
+  @GetMapping("/api/v1/services/{serviceId}/dashboard.{format}")
+  ResponseEntity<byte[]> service(
       @PathVariable String serviceId,
+      @PathVariable String format,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String asOf,
       Locale locale) {
-    DashboardView view = service(serviceId, from, to, asOf);
-    return file(pack.csv(view, locale), CSV, name(view, "csv"));
+    Format chosen = Format.of(format);
+    return file(service(serviceId, from, to, asOf), chosen, locale);
   }
 
-  @Operation(summary = "One service's evidence pack as a tagged PDF/UA report (lang=en|cy)")
-  @GetMapping("/api/v1/services/{serviceId}/dashboard.pdf")
-  ResponseEntity<byte[]> servicePdf(
-      @PathVariable String serviceId,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String asOf,
-      Locale locale) {
-    DashboardView view = service(serviceId, from, to, asOf);
-    return file(pack.pdf(view, locale), MediaType.APPLICATION_PDF, name(view, "pdf"));
-  }
-
-  @Operation(summary = "The policy figures as CSV (always suppressed)")
-  @GetMapping("/api/v1/policy/dashboard.csv")
-  ResponseEntity<byte[]> policyCsv(
+  @Operation(
+      summary = "The policy evidence pack, always suppressed: format csv or pdf (lang=en|cy)")
+  @GetMapping("/api/v1/policy/dashboard.{format}")
+  ResponseEntity<byte[]> policy(
+      @PathVariable String format,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String areaCode,
       @RequestParam(required = false) String cohort,
       @RequestParam(required = false) String asOf,
       Locale locale) {
-    DashboardView view = policy(from, to, asOf, areaCode, cohort);
-    return file(pack.csv(view, locale), CSV, name(view, "csv"));
+    Format chosen = Format.of(format);
+    return file(policy(from, to, asOf, areaCode, cohort), chosen, locale);
   }
 
-  @Operation(summary = "The policy figures as a tagged PDF/UA report (always suppressed)")
-  @GetMapping("/api/v1/policy/dashboard.pdf")
-  ResponseEntity<byte[]> policyPdf(
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String areaCode,
-      @RequestParam(required = false) String cohort,
-      @RequestParam(required = false) String asOf,
-      Locale locale) {
-    DashboardView view = policy(from, to, asOf, areaCode, cohort);
-    return file(pack.pdf(view, locale), MediaType.APPLICATION_PDF, name(view, "pdf"));
+  /** The two kinds of evidence pack; any other suffix names no resource. */
+  private enum Format {
+    CSV,
+    PDF;
+
+    static Format of(String suffix) {
+      return switch (suffix) {
+        case "csv" -> CSV;
+        case "pdf" -> PDF;
+        default -> throw new NotFound("An evidence pack is dashboard.csv or dashboard.pdf.");
+      };
+    }
   }
 
   private DashboardView service(String serviceId, String from, String to, String asOf) {
@@ -117,7 +112,10 @@ class EvidencePackController {
     return "calon-" + scope + "-" + view.from() + "-" + view.to() + "." + extension;
   }
 
-  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+  private ResponseEntity<byte[]> file(DashboardView view, Format format, Locale locale) {
+    byte[] body = format == Format.CSV ? pack.csv(view, locale) : pack.pdf(view, locale);
+    MediaType type = format == Format.CSV ? CSV : MediaType.APPLICATION_PDF;
+    String name = name(view, format.name().toLowerCase(Locale.ROOT));
     return ResponseEntity.ok()
         .contentType(type)
         .header(

@@ -156,6 +156,9 @@ class EvidencePackControllerTest {
                 .param("cohort", "NOPE"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("cohort"));
+    mvc.perform(get(SERVICE + ".xlsx").param("from", "2025-01-01").param("to", "2025-02-01"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.code").value("NOT_FOUND"));
     when(queries.service(any(DashboardParameters.Query.class))).thenReturn(Optional.empty());
     mvc.perform(get(SERVICE + ".csv").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
