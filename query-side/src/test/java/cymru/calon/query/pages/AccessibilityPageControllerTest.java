@@ -3,6 +3,7 @@ package cymru.calon.query.pages;
 import static cymru.calon.query.pages.ServicesPageControllerTest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.jsoup.nodes.Document;
@@ -14,6 +15,24 @@ import org.springframework.test.web.servlet.MockMvc;
 @WebMvcTest(AccessibilityPageController.class)
 class AccessibilityPageControllerTest {
   @Autowired MockMvc mvc;
+
+  @Test
+  void anAddressThatNamesNothing_isAPageForABrowser_andAProblemForAProgram() throws Exception {
+    Document page =
+        page(
+            mvc.perform(get("/no-such-page").accept("text/html").param("lang", "cy"))
+                .andExpect(status().isNotFound())
+                .andReturn());
+    assertThat(page.select("html").attr("lang")).isEqualTo("cy");
+    assertThat(page.select("h1").text()).isEqualTo("Heb ddod o hyd i'r dudalen");
+
+    mvc.perform(get("/api/v1/no-such-thing").accept("text/html"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+    mvc.perform(get("/no-such-page"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+  }
 
   @Test
   void statement_inEnglishAndWelsh_withOneMainHeadingAndItsSections() throws Exception {
