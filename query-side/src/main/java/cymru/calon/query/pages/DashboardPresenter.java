@@ -51,7 +51,7 @@ public class DashboardPresenter {
       boolean percent) {}
 
   public record SectionView(
-      String id, String view, String title, String help, List<Row> rows, ChartView chart) {}
+      String id, String title, String help, List<Row> rows, ChartView chart) {}
 
   public record Presented(
       List<Row> kpiHeadlines, List<Row> relationalHeadlines, List<SectionView> sections) {}
@@ -74,7 +74,6 @@ public class DashboardPresenter {
       sections.add(
           new SectionView(
               section.id(),
-              section.view(),
               text.message(section.titleKey(), locale),
               text.message(section.helpKey(), locale),
               rows,

@@ -59,7 +59,7 @@ public final class FigureCatalogue {
     }
   }
 
-  public record Section(String id, String view, List<Item> items, Chart chart) {
+  public record Section(String id, List<Item> items, Chart chart) {
     public String titleKey() {
       return "section." + id + ".title";
     }
@@ -75,7 +75,6 @@ public final class FigureCatalogue {
       List.of(
           new Section(
               "kpi",
-              "kpi",
               items(
                   "kpi.",
                   "referrals:COUNT",
@@ -86,7 +85,6 @@ public final class FigureCatalogue {
               null),
           new Section(
               "timeToTrust",
-              "relational",
               items(
                   R + "timeToTrust.",
                   "episodes:COUNT",
@@ -101,7 +99,6 @@ public final class FigureCatalogue {
               Chart.survival(R + "timeToTrust.curve")),
           new Section(
               "relationshipTime",
-              "relational",
               items(
                   R + "relationshipTime.",
                   "episodes:COUNT",
@@ -110,7 +107,6 @@ public final class FigureCatalogue {
               null),
           new Section(
               "continuity",
-              "relational",
               items(
                   R + "continuity.",
                   "episodes:COUNT",
@@ -129,12 +125,10 @@ public final class FigureCatalogue {
                   R + "continuity.meanSecon")),
           new Section(
               "tellItOnce",
-              "relational",
               items(R + "tellItOnce.", "storyRetoldShare:RATE", "episodesRetoldTwiceOrMore:COUNT"),
               null),
           new Section(
               "choice",
-              "relational",
               items(
                   R + "choice.",
                   "choiceShare:RATE",
@@ -155,14 +149,12 @@ public final class FigureCatalogue {
                   R + "choice.byChoice.MODE")),
           new Section(
               "spaces",
-              "relational",
               List.of(
                   new Item(R + "interpreter.interpreterInPersonShare", Kind.RATE),
                   new Item(R + "setting.privateSettingShare", Kind.RATE)),
               null),
           new Section(
               "engagement",
-              "relational",
               items(
                   R + "engagement.",
                   "missedByPerson:COUNT",
@@ -174,7 +166,6 @@ public final class FigureCatalogue {
                   null, false, R + "engagement.missedByPerson", R + "engagement.missedByService")),
           new Section(
               "aftercare",
-              "relational",
               items(
                   R + "aftercare.",
                   "outcomes:COUNT",
@@ -185,7 +176,6 @@ public final class FigureCatalogue {
               null),
           new Section(
               "revolvingDoor",
-              "relational",
               items(
                   R + "revolvingDoor.",
                   "returnedWithin180Days:RATE",
@@ -199,7 +189,6 @@ public final class FigureCatalogue {
                   R + "revolvingDoor.withoutAftercare")),
           new Section(
               "voice",
-              "relational",
               items(
                   R + "voice.",
                   "checkIns:COUNT",
@@ -218,7 +207,6 @@ public final class FigureCatalogue {
                   R + "voice.feltSafe")),
           new Section(
               "staff",
-              "relational",
               items(
                   R + "staff.",
                   "activeWorkers:COUNT",
@@ -229,7 +217,6 @@ public final class FigureCatalogue {
               null),
           new Section(
               "peerSupport",
-              "relational",
               items(
                   R + "peerSupport.",
                   "episodesWithPeerSupportShare:RATE",
