@@ -17,10 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies commands in groups: one transaction, and so one commit and one fsync, for many commands,
- * each in a savepoint of its own (Axon's transaction manager uses nested propagation), so a refused
- * command rolls back alone, idempotency row included, and the group goes on. Appends are serialised
- * until commit (see {@code SerializedAppends}), so without groups every command would wait for the
- * fsyncs of all the commands ahead of it; a group pays one for all of them.
+ * each with the result it would get alone. Appends are serialised until commit (see {@code
+ * SerializedAppends}), so without groups every command would wait for the fsyncs of all the
+ * commands ahead of it; a group pays one for all of them.
+ *
+ * <p>A command of a group has no savepoint: it writes nothing before its unit of work commits (its
+ * idempotency row waits in the group's log), so a refusal leaves the transaction untouched, and any
+ * other failure marks the transaction rollback-only (see {@code SavepointTransactionManager}).
  *
  * <p>A group runs alone ({@link BatchGate}) and every command in it goes through the same command
  * bus, interceptors and aggregates as a command in a transaction of its own. If the group fails as
