@@ -1,7 +1,7 @@
 package cymru.calon.infra.commands;
 
 import cymru.calon.commands.model.rules.CommandRulesInterceptor;
-import cymru.calon.query.imports.BatchGate;
+import cymru.calon.query.commands.BatchGate;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.beans.factory.annotation.Autowired;

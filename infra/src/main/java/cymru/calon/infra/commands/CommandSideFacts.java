@@ -20,9 +20,11 @@ class CommandSideFacts {
   static final String GROUP = "command-side-facts";
 
   private final JdbcTemplate jdbc;
+  private final JdbcFactsLookup lookup;
 
-  CommandSideFacts(JdbcTemplate jdbc) {
+  CommandSideFacts(JdbcTemplate jdbc, JdbcFactsLookup lookup) {
     this.jdbc = jdbc;
+    this.lookup = lookup;
   }
 
   @EventHandler
@@ -36,6 +38,7 @@ class CommandSideFacts {
 
   @EventHandler
   void on(WorkerJoined event) {
+    lookup.forget(event.workerId());
     jdbc.update(
         "INSERT INTO worker_facts (worker_id, organisation_id, joined_at) VALUES (?, ?, ?)"
             + " ON CONFLICT (worker_id) DO NOTHING",
@@ -46,6 +49,7 @@ class CommandSideFacts {
 
   @EventHandler
   void on(WorkerLeft event) {
+    lookup.forget(event.workerId());
     jdbc.update(
         "UPDATE worker_facts SET left_at = ? WHERE worker_id = ?",
         Timestamp.from(event.occurredAt()),

@@ -4,6 +4,7 @@ import cymru.calon.commands.api.CommandMetadata;
 import cymru.calon.commands.api.CommandStatus;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.Rejection;
+import cymru.calon.infra.store.GroupParticipation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -41,6 +42,13 @@ final class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandM
     UUID commandId = UUID.fromString(id.toString());
     String type = command.getPayloadType().getSimpleName();
     byte[] hash = contentHash(type, command.getPayload());
+    GroupCommandLog.Log group = GroupCommandLog.current();
+    if (group != null) {
+      return inGroup(group, unitOfWork, chain, commandId, type, hash);
+    }
+    if (GroupParticipation.of(unitOfWork) != null) {
+      throw new IllegalStateException("A command of a group needs the group's command log");
+    }
     int inserted =
         jdbc.update(
             "INSERT INTO command_log (command_id, command_type, content_sha256) VALUES (?, ?, ?)"
@@ -49,22 +57,50 @@ final class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandM
             type,
             hash);
     if (inserted == 0) {
-      byte[] earlier =
+      return repeated(
+          commandId,
+          hash,
           jdbc.queryForObject(
               "SELECT content_sha256 FROM command_log WHERE command_id = ?",
               byte[].class,
-              commandId);
-      if (Arrays.equals(earlier, hash)) {
-        return CommandStatus.DUPLICATE;
-      }
-      Rejection reused =
-          Rejection.of(
-              BusinessErrorCode.COMMAND_ID_REUSED,
-              "commandId " + commandId + " was used before for a different command.");
-      throw new CommandExecutionException(reused.detail(), null, reused);
+              commandId));
     }
     chain.proceed();
     return CommandStatus.ACCEPTED;
+  }
+
+  /**
+   * In a group, nothing is written before the command's unit of work commits (see {@link
+   * GroupParticipation}): the row is added to the group's log once the events are appended, and
+   * written with the group.
+   */
+  private static Object inGroup(
+      GroupCommandLog.Log group,
+      UnitOfWork<? extends CommandMessage<?>> unitOfWork,
+      InterceptorChain chain,
+      UUID commandId,
+      String type,
+      byte[] hash)
+      throws Exception {
+    byte[] earlier = group.hashOf(commandId);
+    if (earlier != null) {
+      return repeated(commandId, hash, earlier);
+    }
+    unitOfWork.onCommit(u -> group.accepted(commandId, type, hash));
+    chain.proceed();
+    return CommandStatus.ACCEPTED;
+  }
+
+  /** A command whose id was logged before, with content hash {@code earlier}. */
+  private static CommandStatus repeated(UUID commandId, byte[] hash, byte[] earlier) {
+    if (Arrays.equals(earlier, hash)) {
+      return CommandStatus.DUPLICATE;
+    }
+    Rejection reused =
+        Rejection.of(
+            BusinessErrorCode.COMMAND_ID_REUSED,
+            "commandId " + commandId + " was used before for a different command.");
+    throw new CommandExecutionException(reused.detail(), null, reused);
   }
 
   private byte[] contentHash(String type, Object payload) throws NoSuchAlgorithmException {

@@ -8,17 +8,28 @@ import cymru.calon.commands.model.service.ServiceLookup;
 import cymru.calon.commands.model.worker.WorkerFacts;
 import cymru.calon.commands.model.worker.WorkerLookup;
 import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The episode's cross-aggregate lookups, read from the command side's own facts tables on the
  * command's connection (so a service or worker recorded earlier in the same transaction is seen). A
  * service's organisation never changes once commissioned, so found services are remembered.
+ *
+ * <p>A worker's facts change (a departure), so they are remembered only for the rest of the
+ * transaction that read them: a group of commands committed together ({@code GroupCommit}) reads
+ * each worker once instead of once per command. {@link CommandSideFacts} forgets a worker whose
+ * facts it writes, so a later command in the same transaction reads them again. A command that
+ * rolls back to its savepoint wrote its facts, if at all, after its own lookups, so nothing read
+ * here outlives what it was read from.
  */
 @Component
 class JdbcFactsLookup implements ServiceLookup, WorkerLookup {
@@ -50,6 +61,50 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup {
 
   @Override
   public Optional<WorkerFacts> find(WorkerId workerId) {
+    Map<WorkerId, Optional<WorkerFacts>> known = workersOfThisTransaction();
+    if (known == null) {
+      return read(workerId);
+    }
+    Optional<WorkerFacts> found = known.get(workerId);
+    if (found == null) {
+      found = read(workerId);
+      known.put(workerId, found);
+    }
+    return found;
+  }
+
+  /** For a write of the worker's facts in the current transaction: read them again next time. */
+  void forget(WorkerId workerId) {
+    Map<WorkerId, Optional<WorkerFacts>> known = workersOfThisTransaction();
+    if (known != null) {
+      known.remove(workerId);
+    }
+  }
+
+  /** The workers read in the current transaction, or null outside one. */
+  @SuppressWarnings("unchecked")
+  private Map<WorkerId, Optional<WorkerFacts>> workersOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    var known =
+        (Map<WorkerId, Optional<WorkerFacts>>) TransactionSynchronizationManager.getResource(this);
+    if (known == null) {
+      Map<WorkerId, Optional<WorkerFacts>> fresh = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(this, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(JdbcFactsLookup.this);
+            }
+          });
+      known = fresh;
+    }
+    return known;
+  }
+
+  private Optional<WorkerFacts> read(WorkerId workerId) {
     return jdbc
         .query(
             "SELECT organisation_id, joined_at, left_at FROM worker_facts WHERE worker_id = ?",

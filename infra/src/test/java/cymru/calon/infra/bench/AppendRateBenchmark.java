@@ -22,7 +22,7 @@ import cymru.calon.commands.api.service.CommissionService;
 import cymru.calon.commands.api.worker.RecordWorkerJoined;
 import cymru.calon.commands.api.worker.WorkerRole;
 import cymru.calon.infra.CalonApplication;
-import cymru.calon.query.commands.CommandDispatcher;
+import cymru.calon.query.commands.CommandWriter;
 import cymru.calon.query.commands.ParsedCommand;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,9 +37,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Command append rate on the default store (embedded PostgreSQL, durable), in process through the
- * same dispatcher as the HTTP API: idempotency log, field rules, aggregate load, append, commit.
- * Not part of the test suite (the name matches neither *Test nor *IT); run it with {@code
- * scripts/bench-append}, which compares serialised appends on and off.
+ * same path as the HTTP API's single commands ({@link CommandWriter}: group commits): idempotency
+ * log, field rules, aggregate load, append, commit. Not part of the test suite (the name matches
+ * neither *Test nor *IT); run it with {@code scripts/bench-append}, which compares serialised
+ * appends on and off.
  */
 class AppendRateBenchmark {
   private static final int THREADS = Integer.getInteger("calon.bench.threads", 8);
@@ -59,11 +60,11 @@ class AppendRateBenchmark {
                     "--server.port=0",
                     "--calon.event-store.serialize-appends=" + serialise,
                     "--logging.level.root=WARN")) {
-      CommandDispatcher dispatcher = calon.getBean(CommandDispatcher.class);
+      CommandWriter writer = calon.getBean(CommandWriter.class);
       ServiceId service = new ServiceId(UUID.randomUUID());
-      send(dispatcher, commission(service));
+      send(writer, commission(service));
       send(
-          dispatcher,
+          writer,
           new RecordWorkerJoined(
               WORKER,
               ORGANISATION,
@@ -73,12 +74,12 @@ class AppendRateBenchmark {
       List<EpisodeId> episodes = new ArrayList<>();
       for (int i = 0; i < THREADS * 16; i++) {
         EpisodeId episode = new EpisodeId(UUID.randomUUID());
-        send(dispatcher, referral(episode, service));
+        send(writer, referral(episode, service));
         episodes.add(episode);
       }
-      run(dispatcher, episodes, WARMUP);
+      run(writer, episodes, WARMUP);
       long start = System.nanoTime();
-      run(dispatcher, episodes, COMMANDS);
+      run(writer, episodes, COMMANDS);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           "BENCH serialize-appends=%s threads=%d commands=%d seconds=%.3f commands/s=%.0f%n",
@@ -86,7 +87,7 @@ class AppendRateBenchmark {
     }
   }
 
-  private static void run(CommandDispatcher dispatcher, List<EpisodeId> episodes, int total)
+  private static void run(CommandWriter writer, List<EpisodeId> episodes, int total)
       throws Exception {
     try (var pool = Executors.newFixedThreadPool(THREADS)) {
       List<Callable<Void>> workers = new ArrayList<>();
@@ -98,7 +99,7 @@ class AppendRateBenchmark {
                 // each thread owns its own episodes: the benchmark measures appends, not
                 // contention on one aggregate
                 EpisodeId episode = episodes.get(thread + THREADS * (i / THREADS % 16));
-                send(dispatcher, contact(episode));
+                send(writer, contact(episode));
               }
               return null;
             });
@@ -109,8 +110,8 @@ class AppendRateBenchmark {
     }
   }
 
-  private static void send(CommandDispatcher dispatcher, cymru.calon.commands.api.Command c) {
-    if (dispatcher.dispatch(new ParsedCommand(UUID.randomUUID(), c)) != CommandStatus.ACCEPTED) {
+  private static void send(CommandWriter writer, cymru.calon.commands.api.Command c) {
+    if (writer.write(new ParsedCommand(UUID.randomUUID(), c)) != CommandStatus.ACCEPTED) {
       throw new IllegalStateException("not accepted");
     }
   }

@@ -23,6 +23,8 @@ class HttpCommandBenchmark {
   private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 30_000);
   private static final int WARMUP = Integer.getInteger("calon.bench.warmup", 15_000);
   private static final int EPISODES_PER_CLIENT = 16;
+  private static final boolean GROUP_COMMIT =
+      Boolean.parseBoolean(System.getProperty("calon.bench.group-commit", "true"));
   private static final String ORGANISATION = UUID.randomUUID().toString();
   private static final String WORKER = UUID.randomUUID().toString();
 
@@ -34,6 +36,7 @@ class HttpCommandBenchmark {
                 .run(
                     "--calon.data-dir=" + dataDir.path(),
                     "--server.port=0",
+                    "--calon.commands.group-commit=" + GROUP_COMMIT,
                     "--logging.level.root=WARN")) {
       int port = ((WebServerApplicationContext) calon).getWebServer().getPort();
       String service = UUID.randomUUID().toString();
@@ -54,8 +57,9 @@ class HttpCommandBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       Arrays.sort(latencies);
       System.out.printf(
-          "BENCH http clients=%d commands=%d seconds=%.3f commands/s=%.0f p50_ms=%.2f"
+          "BENCH http group-commit=%s clients=%d commands=%d seconds=%.3f commands/s=%.0f p50_ms=%.2f"
               + " p99_ms=%.2f max_ms=%.2f%n",
+          GROUP_COMMIT,
           CLIENTS,
           COMMANDS,
           seconds,

@@ -16,15 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CommandController {
   private final WireCommands wire;
-  private final CommandDispatcher dispatcher;
+  private final CommandWriter writer;
   private final int maxBytes;
 
   CommandController(
       WireCommands wire,
-      CommandDispatcher dispatcher,
+      CommandWriter writer,
       @Value("${calon.commands.max-bytes:65536}") int maxBytes) {
     this.wire = wire;
-    this.dispatcher = dispatcher;
+    this.writer = writer;
     this.maxBytes = maxBytes;
   }
 
@@ -45,7 +45,7 @@ class CommandController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<CommandResult> submit(InputStream body) throws IOException {
     ParsedCommand parsed = wire.read(BoundedBody.read(body, maxBytes));
-    CommandStatus status = dispatcher.dispatch(parsed);
+    CommandStatus status = writer.write(parsed);
     HttpStatus http = status == CommandStatus.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
     return ResponseEntity.status(http).body(new CommandResult(parsed.commandId(), status));
   }

@@ -1,4 +1,4 @@
-package cymru.calon.query.imports;
+package cymru.calon.query.commands;
 
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -9,17 +9,19 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps an import batch apart from every other command in this JVM: single commands pass the gate
- * together, a batch passes it alone.
+ * Keeps a group of commands committed together ({@link GroupCommit}: an import batch, or single
+ * commands gathered by {@link CommandWriter}) apart from every other command in this JVM: commands
+ * in their own transactions pass the gate together, a group passes it alone.
  *
- * <p>A batch commits many commands in one transaction. Each command's unit of work ends at its
- * savepoint, so its aggregate lock is released and the aggregate cache updated while the batch is
- * still uncommitted. Without the gate another command could read that uncommitted state from the
- * cache and be stored on top of it even if the batch then rolls back; and it could deadlock with
- * the batch: it holds its aggregate's lock while waiting for the append lock that the batch holds
- * until commit (see {@code SerializedAppends}), while the batch waits for that aggregate's lock.
- * The batch holds the append lock until it commits anyway, so the gate costs other commands no more
- * waiting than that lock already does. Fair, so that commands waiting between two batches go first.
+ * <p>A group (a batch, below) commits many commands in one transaction. Each command's unit of work
+ * ends at its savepoint, so its aggregate lock is released and the aggregate cache updated while
+ * the batch is still uncommitted. Without the gate another command could read that uncommitted
+ * state from the cache and be stored on top of it even if the batch then rolls back; and it could
+ * deadlock with the batch: it holds its aggregate's lock while waiting for the append lock that the
+ * batch holds until commit (see {@code SerializedAppends}), while the batch waits for that
+ * aggregate's lock. The batch holds the append lock until it commits anyway, so the gate costs
+ * other commands no more waiting than that lock already does. Fair, so that commands waiting
+ * between two batches go first.
  *
  * <p>Everyone passes the gate in the same order of resources, so no two wait on each other: first
  * the transaction's connection, then the gate, then the append lock.
@@ -36,7 +38,7 @@ public class BatchGate {
     return new Interceptor(lock.readLock());
   }
 
-  /** Held by a batch for its whole transaction; a batch's own commands still pass. */
+  /** Held by a group for its whole transaction; the group's own commands still pass. */
   Lock exclusive() {
     return lock.writeLock();
   }
