@@ -78,6 +78,9 @@ class SupportEpisode {
   /** The latest {@code occurredAt} of any fact that must not follow closure. */
   private Instant latestFact;
 
+  /** The latest {@code occurredAt} of feedback, which may follow closure by the feedback window. */
+  private Instant latestFeedback;
+
   private final Set<ContactId> contacts = new HashSet<>();
   private final List<KeyWorkerChange> keyWorkerChanges = new ArrayList<>();
   private final Map<OutcomeId, Instant> outcomes = new HashMap<>();
@@ -224,6 +227,7 @@ class SupportEpisode {
     assertNotBeforeReferral(command.occurredAt());
     assertNotClosed();
     assertNotBeforeLatestFact(command.occurredAt());
+    assertFeedbackStaysInWindow(command.occurredAt());
     apply(new EpisodeClosed(command.episodeId(), command.reason(), command.occurredAt()));
   }
 
@@ -266,6 +270,21 @@ class SupportEpisode {
       throw refused(
           BusinessErrorCode.CLOSED_BEFORE_LATEST_EVENT,
           "Episode " + episodeId + " has facts recorded after occurredAt; close it after them.");
+    }
+  }
+
+  /**
+   * Feedback recorded before the closure may follow it, but by no more than the feedback window: a
+   * closure so early that recorded feedback would fall outside the window is refused, as a closure
+   * before any other recorded fact is.
+   */
+  private void assertFeedbackStaysInWindow(Instant closedAt) {
+    if (latestFeedback != null && latestFeedback.isAfter(closedAt.plus(FEEDBACK_WINDOW))) {
+      throw refused(
+          BusinessErrorCode.CLOSED_BEFORE_LATEST_EVENT,
+          "Episode "
+              + episodeId
+              + " has feedback recorded more than 365 days after occurredAt; close it later.");
     }
   }
 
@@ -465,6 +484,13 @@ class SupportEpisode {
   void on(AftercareEnded event) {
     aftercarePlansOpen--;
     noteFact(event.occurredAt());
+  }
+
+  @EventSourcingHandler
+  void on(FeedbackGiven event) {
+    if (latestFeedback == null || event.occurredAt().isAfter(latestFeedback)) {
+      latestFeedback = event.occurredAt();
+    }
   }
 
   @EventSourcingHandler

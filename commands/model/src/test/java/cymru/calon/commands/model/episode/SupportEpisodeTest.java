@@ -553,6 +553,23 @@ class SupportEpisodeTest {
   }
 
   @Test
+  void closeEpisode_rejected_whenRecordedFeedbackWouldFallOutsideItsWindow() {
+    fixture
+        .given(referral(), new FeedbackGiven(episode, day(400), "en", false, false))
+        .when(new CloseEpisode(episode, ClosureReason.PLANNED_COMPLETION, day(34)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CLOSED_BEFORE_LATEST_EVENT));
+  }
+
+  @Test
+  void closeEpisode_closes_whenRecordedFeedbackFallsInsideItsWindow() {
+    fixture
+        .given(referral(), new FeedbackGiven(episode, day(400), "en", false, false))
+        .when(new CloseEpisode(episode, ClosureReason.PLANNED_COMPLETION, day(35)))
+        .expectEvents(closed(day(35)));
+  }
+
+  @Test
   void closeEpisode_rejected_whenFactsAreRecordedAfterIt() {
     fixture
         .given(referral(), contactRecorded(contact, day(10)))
