@@ -1,6 +1,8 @@
 package cymru.calon.infra.health;
 
+import cymru.calon.infra.integration.IntegrationTopics;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component("projections")
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+  /**
+   * The integration-event publisher reports as {@code kafka}: a Kafka outage is not a projection
+   * that is behind.
+   */
+  private static final Set<String> NOT_PROJECTIONS = Set.of(IntegrationTopics.PUBLISHER_GROUP);
+
   private final EventProcessingConfiguration processing;
   private final Map<String, Boolean> caughtUpOnce = new ConcurrentHashMap<>();
 
@@ -29,6 +37,9 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
     boolean ready = true;
     Map<String, String> states = new TreeMap<>();
     for (var entry : processing.eventProcessors().entrySet()) {
+      if (NOT_PROJECTIONS.contains(entry.getKey())) {
+        continue;
+      }
       String state = state(entry.getKey(), entry.getValue());
       states.put(entry.getKey(), state);
       ready &= state.equals("READY");

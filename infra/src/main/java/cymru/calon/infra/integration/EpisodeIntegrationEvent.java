@@ -1,0 +1,186 @@
+package cymru.calon.infra.integration;
+
+import cymru.calon.commands.api.episode.AftercareEndReason;
+import cymru.calon.commands.api.episode.Choice;
+import cymru.calon.commands.api.episode.ClosureReason;
+import cymru.calon.commands.api.episode.ContactMode;
+import cymru.calon.commands.api.episode.ContactPurpose;
+import cymru.calon.commands.api.episode.ContactSetting;
+import cymru.calon.commands.api.episode.FollowUp;
+import cymru.calon.commands.api.episode.HandoverReason;
+import cymru.calon.commands.api.episode.InitiatedBy;
+import cymru.calon.commands.api.episode.InterpreterUse;
+import cymru.calon.commands.api.episode.MissedBy;
+import cymru.calon.commands.api.episode.ObservedBy;
+import cymru.calon.commands.api.episode.OutcomeType;
+import cymru.calon.commands.api.episode.ReferralSource;
+import cymru.calon.commands.api.episode.TrustMarker;
+import cymru.calon.commands.api.ids.ContactId;
+import cymru.calon.commands.api.ids.EpisodeId;
+import cymru.calon.commands.api.ids.OutcomeId;
+import cymru.calon.commands.api.ids.PersonId;
+import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.WorkerId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What happened in a support episode, on {@link IntegrationTopics#EPISODE}, keyed by episode. A
+ * {@code language} is a BCP 47 tag (a code, never text in that language).
+ */
+public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
+  EpisodeId episodeId();
+
+  @Override
+  default String topic() {
+    return IntegrationTopics.EPISODE;
+  }
+
+  @Override
+  default String key() {
+    return episodeId().toString();
+  }
+
+  /** {@code personId} is the pseudonym, so re-referrals of one person can be counted. */
+  record ReferralReceived(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      PersonId personId,
+      ServiceId serviceId,
+      ReferralSource source)
+      implements EpisodeIntegrationEvent {}
+
+  record WorkerAssigned(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      WorkerId workerId)
+      implements EpisodeIntegrationEvent {}
+
+  record WorkerHandedOver(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      WorkerId fromWorkerId,
+      WorkerId toWorkerId,
+      HandoverReason reason,
+      boolean warmIntroduction)
+      implements EpisodeIntegrationEvent {}
+
+  /** {@code choicesOffered} in the order of {@link Choice}'s constants. */
+  record ContactRecorded(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      ContactId contactId,
+      WorkerId workerId,
+      int minutes,
+      ContactMode mode,
+      ContactSetting setting,
+      InitiatedBy initiatedBy,
+      InterpreterUse interpreter,
+      List<Choice> choicesOffered,
+      boolean storyRetold,
+      ContactPurpose purpose)
+      implements EpisodeIntegrationEvent {
+    public ContactRecorded {
+      choicesOffered = List.copyOf(choicesOffered);
+    }
+  }
+
+  record AppointmentMissed(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      MissedBy missedBy,
+      FollowUp followUp)
+      implements EpisodeIntegrationEvent {}
+
+  record TrustMilestoneReached(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      TrustMarker marker,
+      ObservedBy observedBy)
+      implements EpisodeIntegrationEvent {}
+
+  /** Person-reported scores from 1 to 5. */
+  record RelationalCheckInRecorded(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      int listenedTo,
+      int hadASay,
+      int trustWorker,
+      int feltSafe,
+      String language)
+      implements EpisodeIntegrationEvent {}
+
+  record OutcomeAchieved(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      OutcomeId outcomeId,
+      OutcomeType outcomeType,
+      boolean personDefined)
+      implements EpisodeIntegrationEvent {}
+
+  /** {@code until} is a local date (Europe/London). */
+  record AftercarePlanned(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      OutcomeId outcomeId,
+      LocalDate until)
+      implements EpisodeIntegrationEvent {}
+
+  record AftercareEnded(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      AftercareEndReason reason)
+      implements EpisodeIntegrationEvent {}
+
+  record FeedbackGiven(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      String language,
+      boolean translated,
+      boolean complaint)
+      implements EpisodeIntegrationEvent {}
+
+  record EpisodeClosed(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      ClosureReason reason)
+      implements EpisodeIntegrationEvent {}
+}
