@@ -114,6 +114,10 @@ class IntegrationEventsIT {
     if (broker != null) {
       broker.destroy();
     }
+    // The embedded broker publishes its address as system properties; left behind, they would
+    // switch publishing on (towards a stopped broker) in every Calon started later in this JVM.
+    System.clearProperty("spring.kafka.bootstrap-servers");
+    System.clearProperty("spring.embedded.kafka.brokers");
   }
 
   @Test
