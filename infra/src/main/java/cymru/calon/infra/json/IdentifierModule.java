@@ -8,6 +8,7 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,6 +39,7 @@ public final class IdentifierModule extends SimpleModule {
     id(WorkerId.class, WorkerId::new);
     id(ContactId.class, ContactId::new);
     id(OutcomeId.class, OutcomeId::new);
+    id(StoryId.class, StoryId::new);
   }
 
   private <T extends Identifier> void id(Class<T> type, Function<UUID, T> factory) {

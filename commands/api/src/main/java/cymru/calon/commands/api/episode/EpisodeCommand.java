@@ -15,6 +15,7 @@ public sealed interface EpisodeCommand extends Command
         AchieveOutcome,
         PlanAftercare,
         EndAftercare,
+        ShareStory,
         GiveFeedback,
         CloseEpisode {
   EpisodeId episodeId();

@@ -15,6 +15,7 @@ public sealed interface EpisodeEvent
         OutcomeAchieved,
         AftercarePlanned,
         AftercareEnded,
+        StoryShared,
         FeedbackGiven,
         EpisodeClosed {
   EpisodeId episodeId();

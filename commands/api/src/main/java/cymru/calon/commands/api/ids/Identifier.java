@@ -11,6 +11,7 @@ public sealed interface Identifier
         OrganisationId,
         CommissionerId,
         EpisodeId,
+        StoryId,
         PersonId,
         WorkerId,
         ContactId,

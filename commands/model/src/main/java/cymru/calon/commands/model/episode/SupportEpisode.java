@@ -23,6 +23,8 @@ import cymru.calon.commands.api.episode.RecordRelationalCheckIn;
 import cymru.calon.commands.api.episode.RecordTrustMilestone;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.ShareStory;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
@@ -30,8 +32,13 @@ import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.ids.ContactId;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OutcomeId;
+import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.model.person.PersonFacts;
+import cymru.calon.commands.model.person.PersonLookup;
+import cymru.calon.commands.model.person.PersonalDataSealer;
 import cymru.calon.commands.model.rules.CommandRejectedException;
 import cymru.calon.commands.model.service.ServiceFacts;
 import cymru.calon.commands.model.service.ServiceLookup;
@@ -71,6 +78,7 @@ class SupportEpisode {
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   @AggregateIdentifier private EpisodeId episodeId;
+  private PersonId personId;
   private ServiceId serviceId;
   private Instant referredAt;
   private Instant closedAt;
@@ -82,6 +90,7 @@ class SupportEpisode {
   private Instant latestFeedback;
 
   private final Set<ContactId> contacts = new HashSet<>();
+  private final Set<StoryId> stories = new HashSet<>();
   private final List<KeyWorkerChange> keyWorkerChanges = new ArrayList<>();
   private final Map<OutcomeId, Instant> outcomes = new HashMap<>();
   private int aftercarePlansOpen;
@@ -90,9 +99,16 @@ class SupportEpisode {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ReceiveReferral command, ServiceLookup services) {
+  void handle(ReceiveReferral command, ServiceLookup services, PersonLookup persons) {
     assertNotReferred();
-    serviceOf(command.serviceId(), services);
+    ServiceFacts service = serviceOf(command.serviceId(), services);
+    PersonFacts person = personOf(command.personId(), persons);
+    assertNotForgotten(person);
+    if (!person.organisationId().equals(service.organisationId())) {
+      throw refused(
+          BusinessErrorCode.PERSON_NOT_IN_ORGANISATION,
+          "Person " + command.personId() + " is not registered with the service's organisation.");
+    }
     apply(
         new ReferralReceived(
             command.episodeId(),
@@ -223,6 +239,38 @@ class SupportEpisode {
   }
 
   @CommandHandler
+  void handle(ShareStory command, PersonLookup persons, PersonalDataSealer sealer) {
+    assertNotBeforeReferral(command.occurredAt());
+    if (closedAt != null && command.occurredAt().isAfter(closedAt.plus(FEEDBACK_WINDOW))) {
+      throw refused(
+          BusinessErrorCode.STORY_WINDOW_ENDED,
+          "A story on episode " + episodeId + " may be shared up to 365 days after its closure.");
+    }
+    if (stories.contains(command.storyId())) {
+      throw refused(
+          BusinessErrorCode.STORY_ALREADY_SHARED,
+          "Story " + command.storyId() + " is already shared on episode " + episodeId + ".");
+    }
+    PersonFacts person = personOf(personId, persons);
+    assertNotForgotten(person);
+    if (!person.storyConsentInForceAt(command.occurredAt())) {
+      throw refused(
+          BusinessErrorCode.CONSENT_NOT_IN_FORCE,
+          "Person "
+              + personId
+              + " has no consent in force to share stories with commissioners at occurredAt.");
+    }
+    apply(
+        new StoryShared(
+            command.episodeId(),
+            command.storyId(),
+            sealer.sealStory(personId, command.storyId(), command.text()),
+            command.language(),
+            command.relationalValues(),
+            command.occurredAt()));
+  }
+
+  @CommandHandler
   void handle(CloseEpisode command) {
     assertNotBeforeReferral(command.occurredAt());
     assertNotClosed();
@@ -284,7 +332,8 @@ class SupportEpisode {
           BusinessErrorCode.CLOSED_BEFORE_LATEST_EVENT,
           "Episode "
               + episodeId
-              + " has feedback recorded more than 365 days after occurredAt; close it later.");
+              + " has feedback or a story recorded more than 365 days after occurredAt;"
+              + " close it later.");
     }
   }
 
@@ -400,6 +449,24 @@ class SupportEpisode {
     }
   }
 
+  private static PersonFacts personOf(PersonId personId, PersonLookup persons) {
+    return persons
+        .find(personId)
+        .orElseThrow(
+            () ->
+                refused(
+                    BusinessErrorCode.PERSON_NOT_FOUND,
+                    "Person " + personId + " is not registered."));
+  }
+
+  private static void assertNotForgotten(PersonFacts person) {
+    if (person.forgotten()) {
+      throw refused(
+          BusinessErrorCode.PERSON_FORGOTTEN,
+          "Person " + person.personId() + " has been forgotten.");
+    }
+  }
+
   private static ServiceFacts serviceOf(ServiceId serviceId, ServiceLookup services) {
     return services
         .find(serviceId)
@@ -430,6 +497,7 @@ class SupportEpisode {
   @EventSourcingHandler
   void on(ReferralReceived event) {
     episodeId = event.episodeId();
+    personId = event.personId();
     serviceId = event.serviceId();
     referredAt = event.occurredAt();
     noteFact(event.occurredAt());
@@ -488,6 +556,15 @@ class SupportEpisode {
 
   @EventSourcingHandler
   void on(FeedbackGiven event) {
+    if (latestFeedback == null || event.occurredAt().isAfter(latestFeedback)) {
+      latestFeedback = event.occurredAt();
+    }
+  }
+
+  /** A story, like feedback, may follow closure by the feedback window. */
+  @EventSourcingHandler
+  void on(StoryShared event) {
+    stories.add(event.storyId());
     if (latestFeedback == null || event.occurredAt().isAfter(latestFeedback)) {
       latestFeedback = event.occurredAt();
     }

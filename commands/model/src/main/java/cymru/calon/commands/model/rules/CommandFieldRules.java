@@ -13,7 +13,12 @@ import cymru.calon.commands.api.episode.RecordContact;
 import cymru.calon.commands.api.episode.RecordMissedAppointment;
 import cymru.calon.commands.api.episode.RecordRelationalCheckIn;
 import cymru.calon.commands.api.episode.RecordTrustMilestone;
+import cymru.calon.commands.api.episode.ShareStory;
 import cymru.calon.commands.api.errors.FieldError;
+import cymru.calon.commands.api.person.ForgetPerson;
+import cymru.calon.commands.api.person.ProtectedDetails;
+import cymru.calon.commands.api.person.RecordConsent;
+import cymru.calon.commands.api.person.RegisterPerson;
 import cymru.calon.commands.api.service.CommissionService;
 import cymru.calon.commands.api.service.VaryServiceContract;
 import cymru.calon.commands.api.worker.RecordReflectivePractice;
@@ -35,7 +40,12 @@ public final class CommandFieldRules {
   /** A BCP 47 language tag, e.g. cy, en, ar, ti, ps, fa-AF. */
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
+  /** The system of an external reference: upper-case words, e.g. NHS_NUMBER. */
+  private static final Pattern REFERENCE_SYSTEM = Pattern.compile("[A-Z][A-Z0-9_]{1,49}");
+
+  private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
   private static final int MAX_NAME_LENGTH = 200;
+  private static final int MAX_STORY_LENGTH = 20_000;
   private static final int MAX_CONTACT_MINUTES = 720;
 
   private CommandFieldRules() {}
@@ -67,6 +77,20 @@ public final class CommandFieldRules {
               .required("complaint", c.complaint())
               .errors();
       case CloseEpisode c -> checks(c).required("reason", c.reason()).errors();
+      case ShareStory c -> shareStory(c);
+      case RegisterPerson c -> registerPerson(c);
+      case RecordConsent c ->
+          new FieldChecks()
+              .required("personId", c.personId())
+              .required("scope", c.scope())
+              .required("granted", c.granted())
+              .required("occurredAt", c.occurredAt())
+              .errors();
+      case ForgetPerson c ->
+          new FieldChecks()
+              .required("personId", c.personId())
+              .required("occurredAt", c.occurredAt())
+              .errors();
       default -> List.of();
     };
   }
@@ -200,6 +224,70 @@ public final class CommandFieldRules {
         .required("source", c.source())
         .required("occurredAt", c.occurredAt())
         .errors();
+  }
+
+  private static List<FieldError> shareStory(ShareStory c) {
+    FieldChecks checks =
+        checks(c)
+            .required("storyId", c.storyId())
+            .text("text", c.text(), MAX_STORY_LENGTH)
+            .matches("language", c.language(), LANGUAGE_TAG, "a BCP 47 language tag such as cy")
+            .required("relationalValues", c.relationalValues());
+    if (c.relationalValues() != null) {
+      checks
+          .check(
+              !c.relationalValues().isEmpty(), "relationalValues", "must name at least one value")
+          .check(
+              c.relationalValues().stream().allMatch(v -> v != null && v >= 1 && v <= 12),
+              "relationalValues",
+              "must be numbers from 1 to 12");
+    }
+    return checks.errors();
+  }
+
+  private static List<FieldError> registerPerson(RegisterPerson c) {
+    FieldChecks checks =
+        new FieldChecks()
+            .required("personId", c.personId())
+            .required("organisationId", c.organisationId())
+            .required("protectedDetails", c.protectedDetails())
+            .matches(
+                "preferredLanguage",
+                c.preferredLanguage(),
+                LANGUAGE_TAG,
+                "a BCP 47 language tag such as cy")
+            .required("interpreterNeeded", c.interpreterNeeded())
+            .required("ageBand", c.ageBand())
+            .required("occurredAt", c.occurredAt());
+    ProtectedDetails details = c.protectedDetails();
+    if (details != null) {
+      checks.text("protectedDetails.name", details.name(), MAX_NAME_LENGTH);
+      if (details.contactDetails() != null) {
+        checks.text("protectedDetails.contactDetails", details.contactDetails(), 1000);
+      }
+      if (details.dateOfBirth() != null && c.occurredAt() != null) {
+        checks.check(
+            details.dateOfBirth().isBefore(c.occurredAt().atZone(LONDON).toLocalDate()),
+            "protectedDetails.dateOfBirth",
+            "must be before occurredAt");
+      }
+      checks.check(
+          details.externalReferences().size() <= 20,
+          "protectedDetails.externalReferences",
+          "must have at most 20 references");
+      for (int i = 0; i < details.externalReferences().size(); i++) {
+        ProtectedDetails.ExternalReference reference = details.externalReferences().get(i);
+        String field = "protectedDetails.externalReferences[" + i + "]";
+        if (reference == null) {
+          checks.required(field, null);
+        } else {
+          checks
+              .matches(field + ".system", reference.system(), REFERENCE_SYSTEM, "like NHS_NUMBER")
+              .text(field + ".value", reference.value(), 100);
+        }
+      }
+    }
+    return checks.errors();
   }
 
   private static List<FieldError> recordContact(RecordContact c) {

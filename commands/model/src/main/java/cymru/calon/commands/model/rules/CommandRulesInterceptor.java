@@ -5,6 +5,7 @@ import cymru.calon.commands.api.episode.EpisodeCommand;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.errors.Rejection;
+import cymru.calon.commands.api.person.PersonCommand;
 import cymru.calon.commands.api.service.ServiceCommand;
 import cymru.calon.commands.api.worker.WorkerCommand;
 import java.time.Clock;
@@ -69,6 +70,10 @@ public final class CommandRulesInterceptor implements MessageHandlerInterceptor<
     if (command instanceof WorkerCommand c) {
       return Rejection.of(
           BusinessErrorCode.WORKER_NOT_FOUND, "No worker " + c.workerId() + " has joined.");
+    }
+    if (command instanceof PersonCommand c) {
+      return Rejection.of(
+          BusinessErrorCode.PERSON_NOT_FOUND, "Person " + c.personId() + " is not registered.");
     }
     if (command instanceof ServiceCommand c) {
       return Rejection.of(

@@ -48,7 +48,13 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.ProtectedDetails;
+import cymru.calon.commands.api.person.Sealed;
+import cymru.calon.commands.model.person.PersonFacts;
+import cymru.calon.commands.model.person.PersonLookup;
+import cymru.calon.commands.model.person.PersonalDataSealer;
 import cymru.calon.commands.model.rules.CommandRulesInterceptor;
 import cymru.calon.commands.model.service.ServiceFacts;
 import cymru.calon.commands.model.service.ServiceLookup;
@@ -120,6 +126,19 @@ class EpisodeInvariantPropertyTest {
       List.of(contact(1), contact(2), contact(3), contact(4));
   private static final List<OutcomeId> OUTCOMES = List.of(outcome(1), outcome(2));
 
+  private static final PersonalDataSealer SEALER =
+      new PersonalDataSealer() {
+        @Override
+        public Sealed sealDetails(PersonId personId, ProtectedDetails details) {
+          throw new AssertionError("an episode seals no details");
+        }
+
+        @Override
+        public Sealed sealStory(PersonId personId, StoryId storyId, String text) {
+          return new Sealed("sealed");
+        }
+      };
+
   private Configuration axon;
   private CommandGateway commands;
   private EventStore events;
@@ -132,12 +151,24 @@ class EpisodeInvariantPropertyTest {
                 ? Optional.of(new ServiceFacts(SERVICE, ORGANISATION))
                 : Optional.empty();
     WorkerLookup workers = id -> Optional.ofNullable(WORKER_FACTS.get(id));
+    // Everyone referred is registered with the organisation and consented long ago.
+    PersonLookup people =
+        id ->
+            Optional.of(
+                new PersonFacts(
+                    id,
+                    ORGANISATION,
+                    null,
+                    new java.util.TreeMap<>(
+                        java.util.Map.of(Instant.parse("2000-01-01T00:00:00Z"), true))));
     axon =
         DefaultConfigurer.defaultConfiguration()
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .configureAggregate(SupportEpisode.class)
             .registerComponent(ServiceLookup.class, c -> services)
             .registerComponent(WorkerLookup.class, c -> workers)
+            .registerComponent(PersonLookup.class, c -> people)
+            .registerComponent(PersonalDataSealer.class, c -> SEALER)
             .buildConfiguration();
     axon.start();
     axon.commandBus()

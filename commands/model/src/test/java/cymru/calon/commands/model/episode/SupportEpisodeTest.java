@@ -38,6 +38,8 @@ import cymru.calon.commands.api.episode.RecordTrustMilestone;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.ReferralSource;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.ShareStory;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMarker;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
@@ -49,7 +51,13 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.ProtectedDetails;
+import cymru.calon.commands.api.person.Sealed;
+import cymru.calon.commands.model.person.PersonFacts;
+import cymru.calon.commands.model.person.PersonLookup;
+import cymru.calon.commands.model.person.PersonalDataSealer;
 import cymru.calon.commands.model.rules.CommandRulesInterceptor;
 import cymru.calon.commands.model.service.ServiceFacts;
 import cymru.calon.commands.model.service.ServiceLookup;
@@ -60,10 +68,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -101,6 +111,13 @@ class SupportEpisodeTest {
   private final Instant leaverLeftAt = referredAt.plus(DAY.multipliedBy(10));
   private AggregateTestFixture<SupportEpisode> fixture;
 
+  /** Registered with the organisation; gave consent to share stories long before the referral. */
+  private final Map<PersonId, PersonFacts> people = new HashMap<>();
+
+  private final PersonId forgottenPerson = new PersonId(UUID.randomUUID());
+  private final PersonId personElsewhere = new PersonId(UUID.randomUUID());
+  private final StoryId story = new StoryId(UUID.randomUUID());
+
   @BeforeEach
   void setUp() {
     Instant longAgo = Instant.parse("2020-01-01T00:00:00Z");
@@ -123,6 +140,42 @@ class SupportEpisodeTest {
     fixture = new AggregateTestFixture<>(SupportEpisode.class);
     fixture.registerInjectableResource(services);
     fixture.registerInjectableResource(workerLookup);
+    people.put(person, personFacts(person, organisation, null, consent(longAgo, true)));
+    people.put(
+        forgottenPerson,
+        personFacts(
+            forgottenPerson, organisation, longAgo.plusSeconds(60), consent(longAgo, true)));
+    people.put(
+        personElsewhere,
+        personFacts(personElsewhere, new OrganisationId(UUID.randomUUID()), null, new TreeMap<>()));
+    PersonLookup personLookup = id -> Optional.ofNullable(people.get(id));
+    fixture.registerInjectableResource(personLookup);
+    fixture.registerInjectableResource(
+        new PersonalDataSealer() {
+          @Override
+          public Sealed sealDetails(PersonId personId, ProtectedDetails details) {
+            throw new AssertionError("an episode seals no details");
+          }
+
+          @Override
+          public Sealed sealStory(PersonId personId, StoryId storyId, String text) {
+            return new Sealed("sealed-for-" + personId + "-" + storyId + "-" + text.length());
+          }
+        });
+  }
+
+  private static PersonFacts personFacts(
+      PersonId id,
+      OrganisationId organisationId,
+      Instant forgottenAt,
+      TreeMap<Instant, Boolean> consent) {
+    return new PersonFacts(id, organisationId, forgottenAt, consent);
+  }
+
+  private static TreeMap<Instant, Boolean> consent(Instant at, boolean granted) {
+    TreeMap<Instant, Boolean> decisions = new TreeMap<>();
+    decisions.put(at, granted);
+    return decisions;
   }
 
   // ReceiveReferral
@@ -152,6 +205,143 @@ class SupportEpisodeTest {
         .when(new ReceiveReferral(episode, person, service, ReferralSource.GP, referredAt))
         .expectNoEvents()
         .expectException(withCode(BusinessErrorCode.EPISODE_ALREADY_EXISTS));
+  }
+
+  @Test
+  void receiveReferral_rejected_whenPersonNotRegistered() {
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ReceiveReferral(
+                episode, new PersonId(UUID.randomUUID()), service, ReferralSource.GP, referredAt))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.PERSON_NOT_FOUND));
+  }
+
+  @Test
+  void receiveReferral_rejected_whenPersonForgotten() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new ReceiveReferral(episode, forgottenPerson, service, ReferralSource.GP, referredAt))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.PERSON_FORGOTTEN));
+  }
+
+  @Test
+  void receiveReferral_rejected_whenPersonOfAnotherOrganisation() {
+    fixture
+        .givenNoPriorActivity()
+        .when(new ReceiveReferral(episode, personElsewhere, service, ReferralSource.GP, referredAt))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.PERSON_NOT_IN_ORGANISATION));
+  }
+
+  // ShareStory
+
+  private ShareStory shareStory(Instant at) {
+    return new ShareStory(episode, story, "Fy stori i", "cy", Set.of(8, 1), at);
+  }
+
+  private StoryShared storyShared(Instant at) {
+    return new StoryShared(
+        episode,
+        story,
+        new Sealed("sealed-for-" + person + "-" + story + "-10"),
+        "cy",
+        Set.of(1, 8),
+        at);
+  }
+
+  @Test
+  void shareStory_recordsOnlyTheSealedText() {
+    fixture.given(referral()).when(shareStory(day(5))).expectEvents(storyShared(day(5)));
+  }
+
+  @Test
+  void shareStory_acceptedAfterClosure_withinTheWindow() {
+    Instant lastDay = day(30).plus(SupportEpisode.FEEDBACK_WINDOW);
+    fixture
+        .given(referral(), closed(day(30)))
+        .when(shareStory(lastDay))
+        .expectEvents(storyShared(lastDay));
+  }
+
+  @Test
+  void shareStory_rejected_whenWindowEnded() {
+    fixture
+        .given(referral(), closed(day(30)))
+        .when(shareStory(day(30).plus(SupportEpisode.FEEDBACK_WINDOW).plusSeconds(1)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.STORY_WINDOW_ENDED));
+  }
+
+  @Test
+  void shareStory_rejected_beforeReferral() {
+    fixture
+        .given(referral())
+        .when(shareStory(referredAt.minusSeconds(1)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.OCCURRED_BEFORE_REFERRAL));
+  }
+
+  @Test
+  void shareStory_rejected_whenAlreadyShared() {
+    fixture
+        .given(referral(), storyShared(day(5)))
+        .when(shareStory(day(6)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.STORY_ALREADY_SHARED));
+  }
+
+  @Test
+  void shareStory_rejected_withoutConsent() {
+    people.put(person, personFacts(person, organisation, null, new TreeMap<>()));
+    fixture
+        .given(referral())
+        .when(shareStory(day(5)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CONSENT_NOT_IN_FORCE));
+  }
+
+  @Test
+  void shareStory_rejected_whenConsentGivenOnlyAfterTheStory() {
+    people.put(person, personFacts(person, organisation, null, consent(day(10), true)));
+    fixture
+        .given(referral())
+        .when(shareStory(day(5)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CONSENT_NOT_IN_FORCE));
+  }
+
+  @Test
+  void shareStory_rejected_whenConsentWithdrawnSince() {
+    TreeMap<Instant, Boolean> decisions = consent(referredAt, true);
+    decisions.put(day(10), false);
+    people.put(person, personFacts(person, organisation, null, decisions));
+    fixture
+        .given(referral())
+        .when(shareStory(day(5)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CONSENT_NOT_IN_FORCE));
+  }
+
+  @Test
+  void shareStory_rejected_whenPersonForgotten() {
+    people.put(person, personFacts(person, organisation, day(2), consent(referredAt, true)));
+    fixture
+        .given(referral())
+        .when(shareStory(day(5)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.PERSON_FORGOTTEN));
+  }
+
+  @Test
+  void closeEpisode_rejected_whenASharedStoryWouldFallOutsideItsWindow() {
+    fixture
+        .given(referral(), storyShared(day(400)))
+        .when(new CloseEpisode(episode, ClosureReason.PLANNED_COMPLETION, day(34)))
+        .expectNoEvents()
+        .expectException(withCode(BusinessErrorCode.CLOSED_BEFORE_LATEST_EVENT));
   }
 
   // AssignWorker
