@@ -1,6 +1,7 @@
 package cymru.calon.infra.commands;
 
 import cymru.calon.commands.model.rules.CommandRulesInterceptor;
+import cymru.calon.infra.privacy.PersonKeys;
 import cymru.calon.query.commands.BatchGate;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
@@ -24,9 +25,15 @@ class CommandBusConfiguration {
 
   @Autowired
   void registerInterceptors(
-      CommandBus commandBus, BatchGate batchGate, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+      CommandBus commandBus,
+      BatchGate batchGate,
+      JdbcTemplate jdbc,
+      JsonMapper json,
+      Clock clock,
+      PersonKeys keys,
+      JdbcFactsLookup facts) {
     commandBus.registerHandlerInterceptor(batchGate.interceptor());
-    commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(jdbc, json));
+    commandBus.registerHandlerInterceptor(new IdempotencyInterceptor(jdbc, json, keys, facts));
     commandBus.registerHandlerInterceptor(new CommandRulesInterceptor(clock));
   }
 }

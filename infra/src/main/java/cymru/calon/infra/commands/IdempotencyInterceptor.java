@@ -2,12 +2,19 @@ package cymru.calon.infra.commands;
 
 import cymru.calon.commands.api.CommandMetadata;
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.episode.ShareStory;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.Rejection;
+import cymru.calon.commands.api.ids.PersonId;
+import cymru.calon.commands.api.person.CarriesPersonalData;
+import cymru.calon.commands.api.person.RegisterPerson;
+import cymru.calon.infra.privacy.PersonKeys;
 import cymru.calon.infra.store.GroupParticipation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -16,6 +23,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes {@code commandId} an idempotency key. Runs inside the command's transaction: the log row
@@ -23,12 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
  * then sees the first one's outcome.
  */
 final class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
+  /** The fields of commands that carry personal data ({@link CarriesPersonalData}). */
+  private static final List<String> PERSONAL_FIELDS = List.of("protectedDetails", "text");
+
   private final JdbcTemplate jdbc;
   private final JsonMapper json;
+  private final PersonKeys keys;
+  private final JdbcFactsLookup facts;
 
-  IdempotencyInterceptor(JdbcTemplate jdbc, JsonMapper json) {
+  IdempotencyInterceptor(
+      JdbcTemplate jdbc, JsonMapper json, PersonKeys keys, JdbcFactsLookup facts) {
     this.jdbc = jdbc;
     this.json = json;
+    this.keys = keys;
+    this.facts = facts;
   }
 
   @Override
@@ -103,7 +119,36 @@ final class IdempotencyInterceptor implements MessageHandlerInterceptor<CommandM
     throw new CommandExecutionException(reused.detail(), null, reused);
   }
 
+  /**
+   * What identifies a command's content. A command with personal data is digested under its
+   * person's own PRF key, so the log can tell a repeat from a change without keeping anything that
+   * could confirm a guessed name once the person is forgotten. Before the person is known (an
+   * invalid command, an unknown episode), only the command's other fields count: such a command is
+   * refused and its log row rolls back with it.
+   */
   private byte[] contentHash(String type, Object payload) throws NoSuchAlgorithmException {
+    if (payload instanceof CarriesPersonalData) {
+      Optional<PersonId> person =
+          switch (payload) {
+            case RegisterPerson c -> Optional.ofNullable(c.personId());
+            case ShareStory c ->
+                c.episodeId() == null ? Optional.empty() : facts.personOf(c.episodeId());
+            default -> Optional.empty();
+          };
+      byte[] content = json.writeValueAsBytes(payload);
+      Optional<byte[]> keyed =
+          person.flatMap(p -> keys.digest(p, content, payload instanceof RegisterPerson));
+      if (keyed.isPresent()) {
+        return keyed.get();
+      }
+      ObjectNode withoutPersonalData = json.valueToTree(payload);
+      PERSONAL_FIELDS.forEach(withoutPersonalData::remove);
+      return plainHash(type, withoutPersonalData);
+    }
+    return plainHash(type, payload);
+  }
+
+  private byte[] plainHash(String type, Object payload) throws NoSuchAlgorithmException {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     sha.update(type.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     sha.update((byte) 0);

@@ -1,16 +1,23 @@
 package cymru.calon.infra.commands;
 
+import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OrganisationId;
+import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.ConsentScope;
+import cymru.calon.commands.model.person.PersonFacts;
+import cymru.calon.commands.model.person.PersonLookup;
 import cymru.calon.commands.model.service.ServiceFacts;
 import cymru.calon.commands.model.service.ServiceLookup;
 import cymru.calon.commands.model.worker.WorkerFacts;
 import cymru.calon.commands.model.worker.WorkerLookup;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,7 +39,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * here outlives what it was read from.
  */
 @Component
-class JdbcFactsLookup implements ServiceLookup, WorkerLookup {
+class JdbcFactsLookup implements ServiceLookup, WorkerLookup, PersonLookup {
   private final JdbcTemplate jdbc;
   private final ConcurrentMap<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
 
@@ -71,6 +78,48 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup {
       known.put(workerId, found);
     }
     return found;
+  }
+
+  /** Read afresh every time: consent and erasure change them, and both must count at once. */
+  @Override
+  public Optional<PersonFacts> find(PersonId personId) {
+    return jdbc
+        .query(
+            "SELECT organisation_id, forgotten_at FROM person_facts WHERE person_id = ?",
+            (row, n) -> {
+              Timestamp forgotten = row.getTimestamp(2);
+              return new PersonFacts(
+                  personId,
+                  new OrganisationId(row.getObject(1, UUID.class)),
+                  forgotten == null ? null : forgotten.toInstant(),
+                  storyConsent(personId));
+            },
+            personId.value())
+        .stream()
+        .findFirst();
+  }
+
+  /** The person of an episode, if it was referred. */
+  Optional<PersonId> personOf(EpisodeId episodeId) {
+    return jdbc
+        .query(
+            "SELECT person_id FROM episode_person_facts WHERE episode_id = ?",
+            (row, n) -> new PersonId(row.getObject(1, UUID.class)),
+            episodeId.value())
+        .stream()
+        .findFirst();
+  }
+
+  private TreeMap<Instant, Boolean> storyConsent(PersonId personId) {
+    TreeMap<Instant, Boolean> decisions = new TreeMap<>();
+    jdbc.query(
+        "SELECT occurred_at, granted FROM person_consent_facts WHERE person_id = ? AND scope = ?",
+        row -> {
+          decisions.put(row.getTimestamp(1).toInstant(), row.getBoolean(2));
+        },
+        personId.value(),
+        ConsentScope.SHARE_STORY_WITH_COMMISSIONERS.name());
+    return decisions;
   }
 
   /** For a write of the worker's facts in the current transaction: read them again next time. */

@@ -52,16 +52,23 @@ final class Episodes {
   private final WorkingTime time;
   private final List<ServiceRun> services;
 
+  private final People people;
+
   Episodes(Simulation sim, WorkingTime time, List<ServiceRun> services) {
     this.sim = sim;
     this.time = time;
     this.services = services;
+    this.people = new People(sim);
   }
 
   // Referral, allocation and the first appointment.
 
   void refer(ServiceRun service, Person person, ReferralSource source) {
     Instant at = sim.now();
+    if (people.forgotten(person.personId())) {
+      return;
+    }
+    people.registerIfNew(person, service.organisationId, at);
     Practice practice = service.practice;
     double threshold =
         (1.0 + 5 * sim.rng.nextExponential())
@@ -716,16 +723,24 @@ final class Episodes {
                   sim.rng);
       sim.at(feedbackAt, () -> feedback(ep, sim.now(), reason));
     }
-    comeBackMaybe(ep, reason, closedAt);
+    Instant storyAt = closedAt.plus(Duration.ofDays(sim.between(1, 30)));
+    sim.at(
+        storyAt,
+        () ->
+            people.maybeShareStory(
+                ep.person, ep.episodeId, ep.service.practice.relational(), storyAt));
+    if (!comeBackMaybe(ep, reason, closedAt)) {
+      people.maybeForget(ep.person, closedAt);
+    }
   }
 
   /**
    * The revolving door: people come back more often after a closure without aftercare, and most
    * often after a discharge for missed appointments.
    */
-  private void comeBackMaybe(Episode ep, ClosureReason reason, Instant closedAt) {
+  private boolean comeBackMaybe(Episode ep, ClosureReason reason, Instant closedAt) {
     if (ep.person.returns() >= 3) {
-      return;
+      return false;
     }
     double p =
         switch (reason) {
@@ -735,14 +750,17 @@ final class Episodes {
           default -> 0.0;
         };
     if (!sim.chance(p)) {
-      return;
+      return false;
     }
     int days = sim.chance(0.9) ? sim.between(10, 175) : sim.between(185, 400);
     ServiceRun to = ep.service;
     if (sim.chance(0.25)) {
       List<ServiceRun> sameCohort = new ArrayList<>();
       for (ServiceRun s : services) {
-        if (s != ep.service && s.plan.cohort() == ep.service.plan.cohort()) {
+        // A person is registered with one organisation: another service of it, same cohort.
+        if (s != ep.service
+            && s.plan.cohort() == ep.service.plan.cohort()
+            && s.organisationId.equals(ep.service.organisationId)) {
           sameCohort.add(s);
         }
       }
@@ -764,6 +782,7 @@ final class Episodes {
                     ? ReferralSource.SELF
                     : sim.weighted(
                         Catalogue.SOURCES, Catalogue.sourceWeights(service.plan.cohort()))));
+    return true;
   }
 
   // Handovers.

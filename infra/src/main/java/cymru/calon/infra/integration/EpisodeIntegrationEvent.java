@@ -20,10 +20,12 @@ import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -173,6 +175,18 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       String language,
       boolean translated,
       boolean complaint)
+      implements EpisodeIntegrationEvent {}
+
+  /** A story was shared: its text is personal data and is never published. */
+  record StoryShared(
+      int schemaVersion,
+      UUID eventId,
+      Instant occurredAt,
+      Instant recordedAt,
+      EpisodeId episodeId,
+      StoryId storyId,
+      String language,
+      Set<Integer> relationalValues)
       implements EpisodeIntegrationEvent {}
 
   record EpisodeClosed(

@@ -12,9 +12,14 @@ import cymru.calon.commands.api.episode.FeedbackGiven;
 import cymru.calon.commands.api.episode.OutcomeAchieved;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
+import cymru.calon.commands.api.person.ConsentRecorded;
+import cymru.calon.commands.api.person.PersonEvent;
+import cymru.calon.commands.api.person.PersonForgotten;
+import cymru.calon.commands.api.person.PersonRegistered;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.RelationalCommitments;
 import cymru.calon.commands.api.service.ServiceCommissioned;
@@ -38,11 +43,11 @@ import java.util.UUID;
  */
 public final class IntegrationEvents {
   /**
-   * Domain events deliberately never published. None today: the person's own events (registration
-   * with its protected details, consent, erasure) and shared stories are not yet in the model; when
-   * they arrive they belong here, not on a topic.
+   * Domain events deliberately never published: the person's own events (registration with its
+   * sealed details, consent, erasure). A shared story is published without its text.
    */
-  public static final Set<Class<?>> NOT_PUBLISHED = Set.of();
+  public static final Set<Class<?>> NOT_PUBLISHED =
+      Set.of(PersonRegistered.class, ConsentRecorded.class, PersonForgotten.class);
 
   private IntegrationEvents() {}
 
@@ -57,6 +62,7 @@ public final class IntegrationEvents {
       case EpisodeEvent event -> Optional.of(episode(event, eventId, recordedAt));
       case ServiceEvent event -> Optional.of(service(event, eventId, recordedAt));
       case WorkerEvent event -> Optional.of(worker(event, eventId, recordedAt));
+      case PersonEvent event -> Optional.empty();
       default -> Optional.empty();
     };
   }
@@ -149,6 +155,16 @@ public final class IntegrationEvents {
               e.language(),
               e.translated(),
               e.complaint());
+      case StoryShared e ->
+          new EpisodeIntegrationEvent.StoryShared(
+              v,
+              id,
+              e.occurredAt(),
+              recorded,
+              e.episodeId(),
+              e.storyId(),
+              e.language(),
+              e.relationalValues());
       case EpisodeClosed e ->
           new EpisodeIntegrationEvent.EpisodeClosed(
               v, id, e.occurredAt(), recorded, e.episodeId(), e.reason());

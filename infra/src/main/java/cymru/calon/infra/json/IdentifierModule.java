@@ -10,6 +10,8 @@ import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.AgeBand;
+import cymru.calon.commands.api.person.Sealed;
 import java.util.UUID;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -40,6 +42,52 @@ public final class IdentifierModule extends SimpleModule {
     id(ContactId.class, ContactId::new);
     id(OutcomeId.class, OutcomeId::new);
     id(StoryId.class, StoryId::new);
+    addSerializer(AgeBand.class, new AgeBandSerializer());
+    addDeserializer(AgeBand.class, new AgeBandDeserializer());
+    addSerializer(Sealed.class, new SealedSerializer());
+    addDeserializer(Sealed.class, new SealedDeserializer());
+  }
+
+  /** An age band is its label, {@code "18-24"} … {@code "65+"}, as DOMAIN.md writes it. */
+  private static final class AgeBandSerializer extends ValueSerializer<AgeBand> {
+    @Override
+    public void serialize(AgeBand value, JsonGenerator gen, SerializationContext ctxt)
+        throws JacksonException {
+      gen.writeString(value.label());
+    }
+  }
+
+  private static final class AgeBandDeserializer extends ValueDeserializer<AgeBand> {
+    @Override
+    public AgeBand deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+      if (p.currentToken() == JsonToken.VALUE_STRING) {
+        var band = AgeBand.ofLabel(p.getString());
+        if (band.isPresent()) {
+          return band.get();
+        }
+      }
+      throw InvalidFormatException.from(
+          p, "an age band is one of 18-24, 25-34, 35-44, 45-54, 55-64, 65+", null, AgeBand.class);
+    }
+  }
+
+  /** Sealed personal data is its ciphertext string. */
+  private static final class SealedSerializer extends ValueSerializer<Sealed> {
+    @Override
+    public void serialize(Sealed value, JsonGenerator gen, SerializationContext ctxt)
+        throws JacksonException {
+      gen.writeString(value.ciphertext());
+    }
+  }
+
+  private static final class SealedDeserializer extends ValueDeserializer<Sealed> {
+    @Override
+    public Sealed deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+      if (p.currentToken() != JsonToken.VALUE_STRING) {
+        throw InvalidFormatException.from(p, "sealed data is a string", null, Sealed.class);
+      }
+      return new Sealed(p.getString());
+    }
   }
 
   private <T extends Identifier> void id(Class<T> type, Function<UUID, T> factory) {

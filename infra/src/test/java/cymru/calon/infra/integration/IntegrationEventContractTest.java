@@ -30,6 +30,7 @@ import cymru.calon.commands.api.episode.OutcomeType;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.ReferralSource;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMarker;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
@@ -41,7 +42,10 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.PersonEvent;
+import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.RelationalCommitments;
@@ -128,6 +132,8 @@ class IntegrationEventContractTest {
           "personDefined",
           "until",
           "translated",
+          "storyId",
+          "relationalValues",
           "complaint",
           "cohort",
           "areaCode",
@@ -234,6 +240,15 @@ class IntegrationEventContractTest {
             "AftercareEnded", new AftercareEnded(EPISODE, AftercareEndReason.PERSON_CHOSE, AT)),
         Arguments.of("FeedbackGiven", new FeedbackGiven(EPISODE, AT, "ti", true, false)),
         Arguments.of(
+            "StoryShared",
+            new StoryShared(
+                EPISODE,
+                StoryId.of("66666666-6666-4666-8666-666666666666"),
+                new Sealed("c2VhbGVk"),
+                "cy",
+                Set.of(8, 1),
+                AT)),
+        Arguments.of(
             "EpisodeClosed", new EpisodeClosed(EPISODE, ClosureReason.NON_ENGAGEMENT, AT)));
   }
 
@@ -242,7 +257,7 @@ class IntegrationEventContractTest {
     Set<Class<?>> pinned =
         events().map(arguments -> arguments.get()[1].getClass()).collect(Collectors.toSet());
     Set<Class<?>> all =
-        Stream.of(ServiceEvent.class, WorkerEvent.class, EpisodeEvent.class)
+        Stream.of(ServiceEvent.class, WorkerEvent.class, PersonEvent.class, EpisodeEvent.class)
             .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
             .collect(Collectors.toSet());
     assertThat(pinned).filteredOn(IntegrationEvents.NOT_PUBLISHED::contains).isEmpty();
@@ -265,7 +280,7 @@ class IntegrationEventContractTest {
         Stream.of(IntegrationEvent.class.getPermittedSubclasses())
             .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
             .collect(Collectors.toSet());
-    assertThat(types).hasSize(17);
+    assertThat(types).hasSize(18);
     for (Class<?> type : types) {
       assertThat(schemaResource(type.getSimpleName())).as("schema of %s", type).isNotNull();
       Set<String> fields =

@@ -26,6 +26,7 @@ import cymru.calon.commands.api.episode.OutcomeType;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.ReferralSource;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMarker;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
@@ -37,7 +38,15 @@ import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.OutcomeId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
+import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.AgeBand;
+import cymru.calon.commands.api.person.ConsentRecorded;
+import cymru.calon.commands.api.person.ConsentScope;
+import cymru.calon.commands.api.person.PersonEvent;
+import cymru.calon.commands.api.person.PersonForgotten;
+import cymru.calon.commands.api.person.PersonRegistered;
+import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.RelationalCommitments;
@@ -73,6 +82,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EventJsonApprovalTest {
   private static final ServiceId SERVICE = ServiceId.of("11111111-1111-4111-8111-111111111111");
   private static final EpisodeId EPISODE = EpisodeId.of("44444444-4444-4444-8444-444444444444");
+  private static final PersonId PERSON = PersonId.of("55555555-5555-4555-8555-555555555555");
   private static final WorkerId WORKER = WorkerId.of("77777777-7777-4777-8777-777777777777");
   private static final WorkerId OTHER_WORKER = WorkerId.of("88888888-8888-4888-8888-888888888888");
   private static final OutcomeId OUTCOME = OutcomeId.of("99999999-9999-4999-8999-999999999999");
@@ -171,6 +181,29 @@ class EventJsonApprovalTest {
             new AftercareEnded(EPISODE, AftercareEndReason.PERSON_CHOSE, AT)),
         Arguments.of("FeedbackGiven.v1.json", new FeedbackGiven(EPISODE, AT, "ti", true, false)),
         Arguments.of(
+            "StoryShared.v1.json",
+            new StoryShared(
+                EPISODE,
+                StoryId.of("66666666-6666-4666-8666-666666666666"),
+                new Sealed("AQID/ciphertext=="),
+                "cy",
+                Set.of(8, 1),
+                AT)),
+        Arguments.of(
+            "PersonRegistered.v1.json",
+            new PersonRegistered(
+                PERSON,
+                OrganisationId.of("77777777-7777-4777-8777-777777777777"),
+                new Sealed("AQID/ciphertext=="),
+                "ar",
+                true,
+                AgeBand.AGE_25_34,
+                AT)),
+        Arguments.of(
+            "ConsentRecorded.v1.json",
+            new ConsentRecorded(PERSON, ConsentScope.SHARE_STORY_WITH_COMMISSIONERS, true, AT)),
+        Arguments.of("PersonForgotten.v1.json", new PersonForgotten(PERSON, AT)),
+        Arguments.of(
             "EpisodeClosed.v1.json", new EpisodeClosed(EPISODE, ClosureReason.NON_ENGAGEMENT, AT)));
   }
 
@@ -179,7 +212,7 @@ class EventJsonApprovalTest {
     Set<Class<?>> pinned =
         events().map(arguments -> arguments.get()[1].getClass()).collect(Collectors.toSet());
     Set<Class<?>> all =
-        Stream.of(ServiceEvent.class, WorkerEvent.class, EpisodeEvent.class)
+        Stream.of(ServiceEvent.class, WorkerEvent.class, PersonEvent.class, EpisodeEvent.class)
             .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
             .collect(Collectors.toSet());
     assertThat(pinned).isEqualTo(all);

@@ -5,6 +5,7 @@ import cymru.calon.commands.api.episode.EpisodeCommand;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.errors.Rejection;
+import cymru.calon.commands.api.person.PersonCommand;
 import cymru.calon.commands.api.service.ServiceCommand;
 import cymru.calon.commands.api.worker.WorkerCommand;
 import java.util.List;
@@ -34,7 +35,8 @@ public class WireCommands {
    * sealed command interfaces, so a new command is on the wire as soon as it is in the model.
    */
   public static final Map<String, Class<? extends Command>> TYPES =
-      Stream.of(ServiceCommand.class, WorkerCommand.class, EpisodeCommand.class)
+      Stream.of(
+              ServiceCommand.class, WorkerCommand.class, PersonCommand.class, EpisodeCommand.class)
           .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
           .collect(
               Collectors.toUnmodifiableMap(

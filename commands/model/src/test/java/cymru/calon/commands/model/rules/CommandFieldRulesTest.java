@@ -10,6 +10,7 @@ import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
+import cymru.calon.commands.api.person.PersonCommand;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.ServiceCommand;
 import cymru.calon.commands.api.service.VaryServiceContract;
@@ -30,7 +31,8 @@ class CommandFieldRulesTest {
   private static final Instant AT = Instant.parse("2025-06-01T10:00:00Z");
 
   static Stream<Class<?>> everyCommand() {
-    return Stream.of(ServiceCommand.class, WorkerCommand.class, EpisodeCommand.class)
+    return Stream.of(
+            ServiceCommand.class, WorkerCommand.class, PersonCommand.class, EpisodeCommand.class)
         .flatMap(family -> Stream.of(family.getPermittedSubclasses()));
   }
 

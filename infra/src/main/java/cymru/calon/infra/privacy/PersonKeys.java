@@ -1,0 +1,185 @@
+package cymru.calon.infra.privacy;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfSet;
+import cymru.calon.commands.api.ids.PersonId;
+import cymru.calon.commands.api.ids.StoryId;
+import cymru.calon.commands.api.person.ProtectedDetails;
+import cymru.calon.commands.api.person.Sealed;
+import cymru.calon.commands.model.person.PersonalDataSealer;
+import cymru.calon.query.people.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Crypto-shredding: every person has their own keys (a Tink AES-256-GCM AEAD key for their data and
+ * an HMAC-SHA256 PRF key for anything that must compare it), kept in {@code person_key}, wrapped by
+ * the {@link MasterKey}, outside the event stream. Each ciphertext is bound to its person and field
+ * (associated data), so it cannot be moved to another person or field. {@link #forget} deletes the
+ * keys: from then on nothing anywhere can open what was sealed with them.
+ *
+ * <p>Keys are not cached: a forgotten person's key must be gone on every node the moment the
+ * erasure commits.
+ */
+public final class PersonKeys implements PersonalDataSealer, PersonalData {
+  private static final Base64.Encoder BASE64 = Base64.getEncoder();
+  private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+
+  private final JdbcTemplate jdbc;
+  private final Aead master;
+  private final JsonMapper json;
+
+  PersonKeys(JdbcTemplate jdbc, Aead master, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.master = master;
+    this.json = json;
+  }
+
+  @Override
+  public Sealed sealDetails(PersonId personId, ProtectedDetails details) {
+    Keys keys = keysOf(personId, true).orElseThrow();
+    return seal(keys, json.writeValueAsBytes(details), detailsContext(personId));
+  }
+
+  @Override
+  public Sealed sealStory(PersonId personId, StoryId storyId, String text) {
+    Keys keys =
+        keysOf(personId, false)
+            .orElseThrow(() -> new IllegalStateException("Person " + personId + " has no key"));
+    return seal(keys, text.getBytes(StandardCharsets.UTF_8), storyContext(personId, storyId));
+  }
+
+  @Override
+  public Optional<ProtectedDetails> details(PersonId personId, Sealed sealed) {
+    return open(personId, sealed, detailsContext(personId))
+        .map(bytes -> json.readValue(bytes, ProtectedDetails.class));
+  }
+
+  @Override
+  public Optional<String> story(PersonId personId, StoryId storyId, Sealed sealed) {
+    return open(personId, sealed, storyContext(personId, storyId))
+        .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A keyed digest of {@code content} under the person's PRF key: equal content gives an equal
+   * digest while the person is known, and nothing once they are forgotten. Used where personal data
+   * must be compared but not kept (the idempotency log).
+   *
+   * @param create make the person's keys if they have none yet
+   */
+  public Optional<byte[]> digest(PersonId personId, byte[] content, boolean create) {
+    return keysOf(personId, create)
+        .map(
+            keys -> {
+              try {
+                return keys.prf().computePrimary(content, 32);
+              } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot compute a keyed digest", e);
+              }
+            });
+  }
+
+  /** Erasure: deletes the person's keys, in the caller's transaction. */
+  public void forget(PersonId personId) {
+    jdbc.update("DELETE FROM person_key WHERE person_id = ?", personId.value());
+  }
+
+  private Sealed seal(Keys keys, byte[] plaintext, byte[] context) {
+    try {
+      return new Sealed(BASE64.encodeToString(keys.aead().encrypt(plaintext, context)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot seal personal data", e);
+    }
+  }
+
+  private Optional<byte[]> open(PersonId personId, Sealed sealed, byte[] context) {
+    return keysOf(personId, false)
+        .map(
+            keys -> {
+              try {
+                return keys.aead().decrypt(BASE64_DECODER.decode(sealed.ciphertext()), context);
+              } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalStateException(
+                    "Sealed data of person " + personId + " does not open with their key", e);
+              }
+            });
+  }
+
+  private Optional<Keys> keysOf(PersonId personId, boolean create) {
+    Optional<Keys> found = read(personId);
+    if (found.isPresent() || !create) {
+      return found;
+    }
+    jdbc.update(
+        "INSERT INTO person_key (person_id, aead_keyset, prf_keyset) VALUES (?, ?, ?)"
+            + " ON CONFLICT (person_id) DO NOTHING",
+        personId.value(),
+        wrap(personId, "aead"),
+        wrap(personId, "prf"));
+    return read(personId);
+  }
+
+  private Optional<Keys> read(PersonId personId) {
+    return jdbc
+        .query(
+            "SELECT aead_keyset, prf_keyset FROM person_key WHERE person_id = ?",
+            (row, n) -> unwrap(personId, row.getBytes(1), row.getBytes(2)),
+            personId.value())
+        .stream()
+        .findFirst();
+  }
+
+  private byte[] wrap(PersonId personId, String kind) {
+    try {
+      KeysetHandle handle =
+          KeysetHandle.generateNew(
+              kind.equals("aead")
+                  ? PredefinedAeadParameters.AES256_GCM
+                  : PredefinedPrfParameters.HMAC_SHA256_PRF);
+      return TinkProtoKeysetFormat.serializeEncryptedKeyset(
+          handle, master, keyContext(personId, kind));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot make a person key", e);
+    }
+  }
+
+  private Keys unwrap(PersonId personId, byte[] aeadKeyset, byte[] prfKeyset) {
+    try {
+      Aead aead =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(
+                  aeadKeyset, master, keyContext(personId, "aead"))
+              .getPrimitive(RegistryConfiguration.get(), Aead.class);
+      PrfSet prf =
+          TinkProtoKeysetFormat.parseEncryptedKeyset(prfKeyset, master, keyContext(personId, "prf"))
+              .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+      return new Keys(aead, prf);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "The key of person " + personId + " does not open with the master key", e);
+    }
+  }
+
+  private static byte[] keyContext(PersonId personId, String kind) {
+    return ("calon:person-key:" + kind + ":" + personId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] detailsContext(PersonId personId) {
+    return ("calon:protectedDetails:" + personId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] storyContext(PersonId personId, StoryId storyId) {
+    return ("calon:story:" + personId + ":" + storyId).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private record Keys(Aead aead, PrfSet prf) {}
+}
