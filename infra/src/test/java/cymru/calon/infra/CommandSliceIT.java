@@ -29,6 +29,7 @@ class CommandSliceIT extends CalonIntegrationTest {
   @BeforeEach
   void commissionAndRefer() {
     assertThat(postCommand(workerJoined()).statusCode()).isIn(200, 202);
+    assertThat(postCommand(WireJson.registerPerson()).statusCode()).isIn(200, 202);
     assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
         .isEqualTo(202);
     assertThat(postCommand(receiveReferral(UUID.randomUUID(), episodeId, serviceId)).statusCode())

@@ -28,6 +28,7 @@ class EpisodeLifecycleIT extends CalonIntegrationTest {
   private final String peerMentor = UUID.randomUUID().toString();
   private final String episode = UUID.randomUUID().toString();
   private final String outcome = UUID.randomUUID().toString();
+  private final String person = UUID.randomUUID().toString();
   private final Set<String> typesSent = new HashSet<>();
 
   @Test
@@ -114,14 +115,27 @@ class EpisodeLifecycleIT extends CalonIntegrationTest {
         """
             .formatted(episode));
     accept(
+        "ShareStory",
+        """
+        "episodeId":"%s","storyId":"%s","text":"Roedd yr un gweithiwr gyda fi.",
+        "language":"cy","relationalValues":[1,8],"occurredAt":"2025-10-20T10:00:00Z"
+        """
+            .formatted(episode, UUID.randomUUID()));
+    accept(
         "RecordWorkerLeft",
         """
         "workerId":"%s","occurredAt":"2025-10-31T17:00:00Z"
         """
             .formatted(keyWorker));
+    accept(
+        "ForgetPerson",
+        """
+        "personId":"%s","occurredAt":"2025-11-03T10:00:00Z"
+        """
+            .formatted(person));
 
     assertThat(typesSent).isEqualTo(WireCommands.TYPES.keySet());
-    assertThat(count("domain_event_entry") - before).isEqualTo(20);
+    assertThat(count("domain_event_entry") - before).isEqualTo(24);
 
     // After closure, only feedback is recorded: everything else is refused with nothing stored.
     HttpResponse<String> afterClosure =
@@ -134,7 +148,7 @@ class EpisodeLifecycleIT extends CalonIntegrationTest {
                 .formatted(episode));
     assertThat(afterClosure.statusCode()).isEqualTo(409);
     assertThat(read(afterClosure).path("code").asString()).isEqualTo("EPISODE_CLOSED");
-    assertThat(count("domain_event_entry") - before).isEqualTo(20);
+    assertThat(count("domain_event_entry") - before).isEqualTo(24);
   }
 
   @Test
@@ -214,12 +228,28 @@ class EpisodeLifecycleIT extends CalonIntegrationTest {
 
   private void refer() {
     accept(
+        "RegisterPerson",
+        """
+        "personId":"%s","organisationId":"%s",
+        "protectedDetails":{"name":"Lifecycle Person","dateOfBirth":"1988-02-29"},
+        "preferredLanguage":"cy","interpreterNeeded":false,"ageBand":"35-44",
+        "occurredAt":"2025-04-30T09:00:00Z"
+        """
+            .formatted(person, organisation));
+    accept(
+        "RecordConsent",
+        """
+        "personId":"%s","scope":"SHARE_STORY_WITH_COMMISSIONERS","granted":true,
+        "occurredAt":"2025-04-30T09:05:00Z"
+        """
+            .formatted(person));
+    accept(
         "ReceiveReferral",
         """
         "episodeId":"%s","personId":"%s","serviceId":"%s","source":"SELF",
         "occurredAt":"2025-05-01T09:00:00Z"
         """
-            .formatted(episode, UUID.randomUUID(), service));
+            .formatted(episode, person, service));
   }
 
   private void contact(String worker, String at, String purpose) {

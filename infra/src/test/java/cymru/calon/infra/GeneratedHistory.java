@@ -8,12 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * An NDJSON import of {@code lines} valid commands, generated as it is read and never held whole:
  * the worker joining, one {@code CommissionService}, then for each episode a {@code
- * ReceiveReferral} followed by four {@code RecordContact}s (so 1,000,000 lines are 1 worker, 1
- * service, 199,999+1 referrals and the rest contacts). Ids are fresh for every instance, so each
- * can be imported into the same store.
+ * RegisterPerson}, a {@code ReceiveReferral} and four {@code RecordContact}s (so 1,000,000 lines
+ * are 1 worker, 1 service, 166,667 people and referrals, and the rest contacts). Ids are fresh for
+ * every instance, so each can be imported into the same store.
  */
 public final class GeneratedHistory extends InputStream {
-  private static final int LINES_PER_EPISODE = 5;
+  private static final int LINES_PER_EPISODE = 6;
   private static final String WORKER = "5d7e9a1c-3b2f-4c6d-8e9f-0a1b2c3d4e05";
 
   private final long lines;
@@ -91,6 +91,16 @@ public final class GeneratedHistory extends InputStream {
     }
     long episode = (index - 2) / LINES_PER_EPISODE;
     if ((index - 2) % LINES_PER_EPISODE == 0) {
+      text.append("{\"type\":\"RegisterPerson\",\"commandId\":\"")
+          .append(id(0, index))
+          .append("\",\"personId\":\"")
+          .append(id(2, episode))
+          .append(
+              "\",\"organisationId\":\"8b0f4c0e-8f0a-4a43-9d1f-0d5f2f0a8a01\","
+                  + "\"protectedDetails\":{\"name\":\"Generated Person\"},"
+                  + "\"preferredLanguage\":\"en\",\"interpreterNeeded\":false,"
+                  + "\"ageBand\":\"25-34\",\"occurredAt\":\"2025-01-15T09:00:00Z\"}\n");
+    } else if ((index - 2) % LINES_PER_EPISODE == 1) {
       text.append("{\"type\":\"ReceiveReferral\",\"commandId\":\"")
           .append(id(0, index))
           .append("\",\"episodeId\":\"")
@@ -110,7 +120,7 @@ public final class GeneratedHistory extends InputStream {
           .append("\",\"workerId\":\"")
           .append(WORKER)
           .append("\",\"occurredAt\":\"2025-03-0")
-          .append((index - 2) % LINES_PER_EPISODE)
+          .append((index - 2) % LINES_PER_EPISODE - 1)
           .append(
               "T10:00:00Z\",\"minutes\":45,\"mode\":\"IN_PERSON\",\"setting\":\"PRIVATE_ROOM\","
                   + "\"initiatedBy\":\"WORKER\",\"interpreter\":\"NONE\","

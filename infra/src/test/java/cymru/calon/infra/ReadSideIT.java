@@ -198,6 +198,18 @@ class ReadSideIT {
     long referrals = before.get("kpi").get("referrals").asLong();
     assertThat(referrals).isGreaterThan(10);
 
+    String person = java.util.UUID.randomUUID().toString();
+    String organisation =
+        jdbc.queryForObject(
+            "SELECT organisation_id::text FROM read_model.service WHERE service_id = ?::uuid",
+            String.class,
+            service);
+    assertThat(
+            post(WireJson.registerPerson(
+                        java.util.UUID.randomUUID(), java.util.UUID.fromString(person))
+                    .replace(WireJson.ORGANISATION.toString(), organisation))
+                .statusCode())
+        .isEqualTo(202);
     HttpResponse<String> accepted =
         post(
             "{\"type\":\"ReceiveReferral\",\"commandId\":\""
@@ -205,7 +217,7 @@ class ReadSideIT {
                 + "\",\"episodeId\":\""
                 + java.util.UUID.randomUUID()
                 + "\",\"personId\":\""
-                + java.util.UUID.randomUUID()
+                + person
                 + "\",\"serviceId\":\""
                 + service
                 + "\",\"source\":\"SELF\",\"occurredAt\":\""

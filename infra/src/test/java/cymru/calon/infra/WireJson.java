@@ -44,12 +44,33 @@ public final class WireJson {
         .formatted(commandId, workerId, ORGANISATION, occurredAt);
   }
 
+  /** The person every {@link #receiveReferral} refers, registered with {@link #ORGANISATION}. */
+  public static final UUID PERSON = UUID.fromString("2c4e6a8b-1d3f-4a5b-9c7d-8e9f0a1b2c06");
+
+  /**
+   * {@link #PERSON} registering; the same command id every time, so that repeating it is a
+   * duplicate.
+   */
+  public static String registerPerson() {
+    return registerPerson(UUID.fromString("3d5f7b9c-2e4a-4b6c-8d7e-9f0a1b2c3d07"), PERSON);
+  }
+
+  public static String registerPerson(UUID commandId, UUID personId) {
+    return """
+        {"type":"RegisterPerson","commandId":"%s","personId":"%s","organisationId":"%s",
+         "protectedDetails":{"name":"Test Person","dateOfBirth":"1990-01-01"},
+         "preferredLanguage":"en","interpreterNeeded":false,"ageBand":"35-44",
+         "occurredAt":"2024-01-08T09:00:00Z"}
+        """
+        .formatted(commandId, personId, ORGANISATION);
+  }
+
   public static String receiveReferral(UUID commandId, UUID episodeId, UUID serviceId) {
     return """
         {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s",
          "personId":"%s","serviceId":"%s","source":"GP","occurredAt":"2025-05-01T09:00:00Z"}
         """
-        .formatted(commandId, episodeId, UUID.randomUUID(), serviceId);
+        .formatted(commandId, episodeId, PERSON, serviceId);
   }
 
   public static String recordContact(

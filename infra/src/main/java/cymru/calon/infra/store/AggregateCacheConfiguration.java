@@ -25,6 +25,11 @@ class AggregateCacheConfiguration {
   }
 
   @Bean
+  Cache personCache(@Value("${calon.aggregate-cache.max-entries:20000}") int maxEntries) {
+    return new BoundedCache(maxEntries);
+  }
+
+  @Bean
   Cache workerCache(@Value("${calon.aggregate-cache.max-entries:20000}") int maxEntries) {
     return new BoundedCache(maxEntries);
   }

@@ -47,6 +47,7 @@ class AppendRateBenchmark {
   private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 20_000);
   private static final int WARMUP = 10_000;
   private static final OrganisationId ORGANISATION = new OrganisationId(UUID.randomUUID());
+  private static final PersonId PERSON = new PersonId(UUID.randomUUID());
   private static final WorkerId WORKER = new WorkerId(UUID.randomUUID());
 
   @Test
@@ -70,6 +71,17 @@ class AppendRateBenchmark {
               ORGANISATION,
               WorkerRole.KEY_WORKER,
               false,
+              Instant.parse("2024-01-01T00:00:00Z")));
+      send(
+          writer,
+          new cymru.calon.commands.api.person.RegisterPerson(
+              PERSON,
+              ORGANISATION,
+              new cymru.calon.commands.api.person.ProtectedDetails(
+                  "Bench Person", null, null, null),
+              "en",
+              false,
+              cymru.calon.commands.api.person.AgeBand.AGE_25_34,
               Instant.parse("2024-01-01T00:00:00Z")));
       List<EpisodeId> episodes = new ArrayList<>();
       for (int i = 0; i < THREADS * 16; i++) {
@@ -133,11 +145,7 @@ class AppendRateBenchmark {
 
   private static ReceiveReferral referral(EpisodeId episode, ServiceId service) {
     return new ReceiveReferral(
-        episode,
-        new PersonId(UUID.randomUUID()),
-        service,
-        ReferralSource.SELF,
-        Instant.parse("2025-01-02T00:00:00Z"));
+        episode, PERSON, service, ReferralSource.SELF, Instant.parse("2025-01-02T00:00:00Z"));
   }
 
   private static RecordContact contact(EpisodeId episode) {

@@ -57,7 +57,14 @@ final class BenchStore {
     while (commands.hasNext()) {
       List<DomainEventMessage<?>> batch = new ArrayList<>(EVENTS_PER_TRANSACTION);
       while (commands.hasNext() && batch.size() < EVENTS_PER_TRANSACTION) {
-        batch.add(event(commands.next().command()));
+        Command command = commands.next().command();
+        // People and stories hold personal data that only the real command path seals; the
+        // figures this store is for do not need them.
+        if (command instanceof cymru.calon.commands.api.person.PersonCommand
+            || command instanceof cymru.calon.commands.api.episode.ShareStory) {
+          continue;
+        }
+        batch.add(event(command));
       }
       transactions.executeWithoutResult(status -> store.publish(batch));
       appended += batch.size();

@@ -44,6 +44,7 @@ class HttpCommandBenchmark {
       try (RawHttpClient setup = new RawHttpClient("127.0.0.1", port)) {
         post(setup, commission(service));
         post(setup, workerJoined());
+        post(setup, cymru.calon.infra.WireJson.registerPerson());
         for (int i = 0; i < CLIENTS * EPISODES_PER_CLIENT; i++) {
           String episode = UUID.randomUUID().toString();
           post(setup, referral(episode, service));
@@ -132,7 +133,7 @@ class HttpCommandBenchmark {
         {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s","personId":"%s",
          "serviceId":"%s","source":"SELF","occurredAt":"2025-01-02T00:00:00Z"}
         """
-        .formatted(UUID.randomUUID(), episode, UUID.randomUUID(), service);
+        .formatted(UUID.randomUUID(), episode, cymru.calon.infra.WireJson.PERSON, service);
   }
 
   private static String contact(String episode) {

@@ -292,7 +292,7 @@ class ReadSideBenchmark {
     Map<String, Object> pair =
         jdbc.queryForMap(
             """
-            SELECT s.service_id, w.worker_id FROM read_model.service s
+            SELECT s.service_id, s.organisation_id, w.worker_id FROM read_model.service s
               JOIN read_model.worker w ON w.organisation_id = s.organisation_id
              WHERE NOT EXISTS (SELECT 1 FROM read_model.worker_departure d
                                 WHERE d.worker_id = w.worker_id)
@@ -301,6 +301,20 @@ class ReadSideBenchmark {
     ServiceId service = new ServiceId((UUID) pair.get("service_id"));
     WorkerId worker = new WorkerId((UUID) pair.get("worker_id"));
     CommandDispatcher dispatcher = calon.getBean(CommandDispatcher.class);
+    // Everyone referred during the run is one person, registered with the service's organisation.
+    PersonId person = new PersonId(UUID.randomUUID());
+    dispatcher.dispatch(
+        new ParsedCommand(
+            UUID.randomUUID(),
+            new cymru.calon.commands.api.person.RegisterPerson(
+                person,
+                new cymru.calon.commands.api.ids.OrganisationId((UUID) pair.get("organisation_id")),
+                new cymru.calon.commands.api.person.ProtectedDetails(
+                    "Bench Person", null, null, null),
+                "en",
+                false,
+                cymru.calon.commands.api.person.AgeBand.AGE_25_34,
+                Instant.now().minusSeconds(86_400))));
     List<StreamingEventProcessor> processors = trackingProcessors(calon);
 
     List<long[]> samples = new ArrayList<>(); // {nanoTime, store head, slowest processor}
@@ -342,11 +356,7 @@ class ReadSideBenchmark {
           episodes.add(episode);
           command =
               new ReceiveReferral(
-                  episode,
-                  new PersonId(UUID.randomUUID()),
-                  service,
-                  ReferralSource.SELF,
-                  now.minusSeconds(7_200));
+                  episode, person, service, ReferralSource.SELF, now.minusSeconds(7_200));
         } else {
           command =
               new RecordContact(

@@ -52,6 +52,8 @@ class GroupCommitIT extends CalonIntegrationTest {
   @BeforeEach
   void workerServiceAndEpisode() {
     assertThat(postCommand(workerJoined()).statusCode()).isIn(200, 202);
+    assertThat(postCommand(cymru.calon.infra.WireJson.registerPerson()).statusCode())
+        .isIn(200, 202);
     assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
         .isEqualTo(202);
     assertThat(postCommand(receiveReferral(UUID.randomUUID(), episodeId, serviceId)).statusCode())

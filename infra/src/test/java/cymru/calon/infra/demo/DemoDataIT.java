@@ -38,7 +38,11 @@ class DemoDataIT {
           Map.entry("PlanAftercare", "AftercarePlanned"),
           Map.entry("EndAftercare", "AftercareEnded"),
           Map.entry("GiveFeedback", "FeedbackGiven"),
-          Map.entry("CloseEpisode", "EpisodeClosed"));
+          Map.entry("CloseEpisode", "EpisodeClosed"),
+          Map.entry("RegisterPerson", "PersonRegistered"),
+          Map.entry("RecordConsent", "ConsentRecorded"),
+          Map.entry("ForgetPerson", "PersonForgotten"),
+          Map.entry("ShareStory", "StoryShared"));
 
   private final TestPostgres.Database database = TestPostgres.newDatabase();
 

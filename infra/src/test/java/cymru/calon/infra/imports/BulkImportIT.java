@@ -27,6 +27,8 @@ class BulkImportIT extends CalonIntegrationTest {
   @org.junit.jupiter.api.BeforeEach
   void workerJoined() {
     assertThat(postCommand(cymru.calon.infra.WireJson.workerJoined()).statusCode()).isIn(200, 202);
+    assertThat(postCommand(cymru.calon.infra.WireJson.registerPerson()).statusCode())
+        .isIn(200, 202);
   }
 
   private static final Instant AFTER_REFERRAL = Instant.parse("2025-05-02T10:00:00Z");

@@ -36,6 +36,8 @@ class CommandLineImportIT {
         first,
         oneLine(WireJson.workerJoined())
             + "\n"
+            + oneLine(WireJson.registerPerson())
+            + "\n"
             + oneLine(commissionService(UUID.randomUUID(), serviceId))
             + "\n"
             + oneLine(receiveReferral(UUID.randomUUID(), episodeId, serviceId))
@@ -46,10 +48,10 @@ class CommandLineImportIT {
 
     assertThat(someRejected.status()).as(someRejected.stderr()).isEqualTo(1);
     JsonNode summary = json.readTree(someRejected.stdout());
-    assertThat(summary.path("lines").asLong()).isEqualTo(4);
-    assertThat(summary.path("accepted").asLong()).isEqualTo(3);
+    assertThat(summary.path("lines").asLong()).isEqualTo(5);
+    assertThat(summary.path("accepted").asLong()).isEqualTo(4);
     assertThat(summary.path("rejected").asLong()).isEqualTo(1);
-    assertThat(summary.path("rejections").get(0).path("line").asLong()).isEqualTo(4);
+    assertThat(summary.path("rejections").get(0).path("line").asLong()).isEqualTo(5);
     assertThat(summary.path("rejections").get(0).path("code").asString())
         .isEqualTo("MALFORMED_COMMAND");
 

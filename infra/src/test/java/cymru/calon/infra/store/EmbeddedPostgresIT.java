@@ -45,6 +45,7 @@ class EmbeddedPostgresIT {
       int port = port(calon);
       assertThat(post(port, WireJson.commissionService(UUID.randomUUID(), serviceId)))
           .isEqualTo(202);
+      assertThat(post(port, WireJson.registerPerson())).isEqualTo(202);
       assertThat(post(port, WireJson.receiveReferral(UUID.randomUUID(), episodeId, serviceId)))
           .isEqualTo(202);
       assertThat(post(port, WireJson.workerJoined())).isEqualTo(202);

@@ -7,6 +7,7 @@ import static cymru.calon.projections.schema.Tables.CONTACT;
 import static cymru.calon.projections.schema.Tables.EPISODE;
 import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
 import static cymru.calon.projections.schema.Tables.FEEDBACK;
+import static cymru.calon.projections.schema.Tables.STORY_SHARED;
 import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
 import static cymru.calon.projections.schema.Tables.OUTCOME;
 import static cymru.calon.projections.schema.Tables.TRUST_MILESTONE;
@@ -18,6 +19,7 @@ import cymru.calon.commands.api.episode.EpisodeClosed;
 import cymru.calon.commands.api.episode.FeedbackGiven;
 import cymru.calon.commands.api.episode.OutcomeAchieved;
 import cymru.calon.commands.api.episode.ReferralReceived;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
@@ -280,6 +282,24 @@ public class EpisodeFiguresProjection {
         });
   }
 
+  /** R11 counts stories; their text never reaches this projection's tables. */
+  @EventHandler
+  void on(StoryShared event, @Timestamp Instant recordedAt, TrackingToken token) {
+    UUID service = serviceOf(event.episodeId());
+    add(
+        service,
+        token,
+        w -> {
+          var row = db.newRecord(STORY_SHARED);
+          row.setStoryId(event.storyId().value());
+          row.setEpisodeId(event.episodeId().value());
+          row.setServiceId(service);
+          row.setOccurredAt(EpisodeFiguresWrites.utc(event.occurredAt()));
+          row.setRecordedAt(EpisodeFiguresWrites.utc(recordedAt));
+          w.story(row);
+        });
+  }
+
   @EventHandler
   void on(EpisodeClosed event, @Timestamp Instant recordedAt, TrackingToken token) {
     add(
@@ -312,6 +332,7 @@ public class EpisodeFiguresProjection {
             OUTCOME,
             AFTERCARE_END,
             FEEDBACK,
+            STORY_SHARED,
             KEY_WORKER_CHANGE,
             EPISODE_SCOPE_CHANGE)
         .execute();

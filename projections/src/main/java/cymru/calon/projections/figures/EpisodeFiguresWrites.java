@@ -7,6 +7,7 @@ import static cymru.calon.projections.schema.Tables.CONTACT;
 import static cymru.calon.projections.schema.Tables.EPISODE;
 import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
 import static cymru.calon.projections.schema.Tables.FEEDBACK;
+import static cymru.calon.projections.schema.Tables.STORY_SHARED;
 import static cymru.calon.projections.schema.Tables.KEY_WORKER_CHANGE;
 import static cymru.calon.projections.schema.Tables.OUTCOME;
 import static cymru.calon.projections.schema.Tables.TRUST_MILESTONE;
@@ -21,6 +22,7 @@ import cymru.calon.projections.schema.tables.records.CheckInRecord;
 import cymru.calon.projections.schema.tables.records.ContactRecord;
 import cymru.calon.projections.schema.tables.records.EpisodeRecord;
 import cymru.calon.projections.schema.tables.records.FeedbackRecord;
+import cymru.calon.projections.schema.tables.records.StorySharedRecord;
 import cymru.calon.projections.schema.tables.records.KeyWorkerChangeRecord;
 import cymru.calon.projections.schema.tables.records.OutcomeRecord;
 import cymru.calon.projections.schema.tables.records.TrustMilestoneRecord;
@@ -51,6 +53,7 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
   private final List<OutcomeRecord> outcomes = new ArrayList<>();
   private final List<AftercareEndRecord> aftercareEnds = new ArrayList<>();
   private final List<FeedbackRecord> feedback = new ArrayList<>();
+  private final List<StorySharedRecord> stories = new ArrayList<>();
   private final List<KeyWorkerChangeRecord> keyWorkerChanges = new ArrayList<>();
   private final Map<UUID, Moment> firstContacts = new LinkedHashMap<>();
   private final Map<UUID, Moment> trustPoints = new LinkedHashMap<>();
@@ -145,6 +148,10 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     feedback.add(row);
   }
 
+  void story(StorySharedRecord row) {
+    stories.add(row);
+  }
+
   void keyWorkerChange(
       UUID eventId,
       UUID episodeId,
@@ -190,6 +197,7 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     Rows.insertNew(db, OUTCOME, outcomes);
     Rows.insertNew(db, AFTERCARE_END, aftercareEnds);
     Rows.insertNew(db, FEEDBACK, feedback);
+    Rows.insertNew(db, STORY_SHARED, stories);
     Rows.insertNew(db, KEY_WORKER_CHANGE, keyWorkerChanges);
     // Each kind of update is one statement, executed with a set of bind values per episode.
     if (!firstContacts.isEmpty()) {

@@ -437,7 +437,8 @@ public class DashboardFigures {
     }
     return voice
         .put("feedback", new Count(counts.get("feedback", Long.class)))
-        .put("complaints", new Count(counts.get("complaints", Long.class)));
+        .put("complaints", new Count(counts.get("complaints", Long.class)))
+        .put("stories", new Count(counts.get("stories", Long.class)));
   }
 
   private static FigureTree staff(Result<Record> workforce, Record inPeriod, FigureWindow window) {

@@ -167,7 +167,10 @@ final class FigureSql {
             AND f.recorded_at <= {3}) AS feedback,
         (SELECT count(*) FROM read_model.feedback f
           WHERE f.service_id = ANY({0}) AND f.occurred_at >= {1} AND f.occurred_at < {2}
-            AND f.recorded_at <= {3} AND f.complaint) AS complaints
+            AND f.recorded_at <= {3} AND f.complaint) AS complaints,
+        (SELECT count(*) FROM read_model.story_shared s
+          WHERE s.service_id = ANY({0}) AND s.occurred_at >= {1} AND s.occurred_at < {2}
+            AND s.recorded_at <= {3}) AS stories
       """;
 
   /** Check-ins in P and the mean of each score (R11). */

@@ -197,7 +197,8 @@ public final class FigureCatalogue {
                   "trustWorker:SCORE",
                   "feltSafe:SCORE",
                   "feedback:COUNT",
-                  "complaints:COUNT"),
+                  "complaints:COUNT",
+                  "stories:COUNT"),
               Chart.bars(
                   5.0,
                   false,
