@@ -26,8 +26,8 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * The person-level read models: people as their provider knows them (no identifying details),
- * their consent decisions, whose episode is whose, and the consented stories still sealed with the
+ * The person-level read models: people as their provider knows them (no identifying details), their
+ * consent decisions, whose episode is whose, and the consented stories still sealed with the
  * person's key. A story row lives only while the person's consent to share stories with
  * commissioners is in force (their latest decision by {@code occurredAt}) and they are not
  * forgotten: a withdrawal or an erasure deletes it, and a replay ends in the same state. Few
