@@ -36,6 +36,9 @@ class ProjectionCommits {
       if (root instanceof BatchingUnitOfWork<?>
           && root.resources().putIfAbsent(APPLIED, Boolean.TRUE) == null) {
         jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        // The projections write every organisation's rows of the person-level read models,
+        // which row-level security otherwise hides (V20261202_0800).
+        jdbc.queryForObject("SELECT set_config('calon.scope', 'projector', true)", String.class);
       }
       return chain.proceed();
     };

@@ -5,13 +5,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Calon's default store: a PostgreSQL 17 server started with the application, whose data lives in
@@ -50,16 +55,42 @@ class EmbeddedPostgresConfiguration {
     return postgres;
   }
 
+  /**
+   * Calon's own connections log in as the application role, which owns no table: it cannot change
+   * the schema or rewrite the audit trail, and row-level security applies to it. The role is made
+   * here, once; Flyway (below) runs as the owner and grants it what it needs.
+   */
   @Bean(destroyMethod = "close")
+  @Primary
   DataSource dataSource(
       EmbeddedPostgres postgres,
-      @Value("${spring.datasource.hikari.maximum-pool-size:6}") int poolSize) {
+      @Value("${spring.datasource.hikari.maximum-pool-size:6}") int poolSize,
+      @Value("${spring.flyway.placeholders.appRole:calon_app}") String appRole)
+      throws SQLException {
+    if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("spring.flyway.placeholders.appRole is not a role name");
+    }
+    try (Connection owner = postgres.getPostgresDatabase().getConnection();
+        Statement statement = owner.createStatement()) {
+      statement.execute(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '"
+              + appRole
+              + "') THEN CREATE ROLE "
+              + appRole
+              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$");
+    }
     HikariDataSource dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-    dataSource.setUsername("postgres");
-    dataSource.setPassword("postgres");
+    dataSource.setJdbcUrl(postgres.getJdbcUrl(appRole, "postgres"));
+    dataSource.setUsername(appRole);
     dataSource.setMaximumPoolSize(poolSize);
     dataSource.setPoolName("calon");
     return dataSource;
+  }
+
+  /** Migrations run as the owner of the database's tables. */
+  @Bean
+  @FlywayDataSource
+  DataSource flywayDataSource(EmbeddedPostgres postgres) {
+    return postgres.getPostgresDatabase();
   }
 }
