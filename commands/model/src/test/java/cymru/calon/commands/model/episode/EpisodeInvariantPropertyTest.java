@@ -38,6 +38,8 @@ import cymru.calon.commands.api.episode.RecordTrustMilestone;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.ReferralSource;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.ShareStory;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMarker;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
@@ -125,6 +127,8 @@ class EpisodeInvariantPropertyTest {
   private static final List<ContactId> CONTACTS =
       List.of(contact(1), contact(2), contact(3), contact(4));
   private static final List<OutcomeId> OUTCOMES = List.of(outcome(1), outcome(2));
+  private static final List<StoryId> STORIES =
+      List.of(new StoryId(new UUID(7, 1)), new StoryId(new UUID(7, 2)));
 
   private static final PersonalDataSealer SEALER =
       new PersonalDataSealer() {
@@ -245,6 +249,7 @@ class EpisodeInvariantPropertyTest {
         .isLessThanOrEqualTo(1);
 
     Set<ContactId> contacts = new HashSet<>();
+    Set<StoryId> stories = new HashSet<>();
     Map<OutcomeId, Instant> outcomes = new HashMap<>();
     List<Instant> keyWorkerChangeTimes = new ArrayList<>();
     List<WorkerId> keyWorkers = new ArrayList<>();
@@ -254,7 +259,7 @@ class EpisodeInvariantPropertyTest {
       assertThat(at).isAfterOrEqualTo(referredAt).isBeforeOrEqualTo(NOW.plusSeconds(300));
       if (closedAt != null) {
         Instant limit =
-            event instanceof FeedbackGiven
+            event instanceof FeedbackGiven || event instanceof StoryShared
                 ? closedAt.plus(SupportEpisode.FEEDBACK_WINDOW)
                 : closedAt;
         assertThat(at).as("%s after closure", event).isBeforeOrEqualTo(limit);
@@ -279,6 +284,8 @@ class EpisodeInvariantPropertyTest {
           assertInPost(e.workerId(), at);
         }
         case TrustMilestoneReached e -> assertThat(contacts).isNotEmpty();
+        case StoryShared e ->
+            assertThat(stories.add(e.storyId())).as("story ids are unique").isTrue();
         case RelationalCheckInRecorded e -> assertThat(contacts).isNotEmpty();
         case OutcomeAchieved e ->
             assertThat(outcomes.put(e.outcomeId(), at)).as("outcome ids are unique").isNull();
@@ -318,6 +325,7 @@ class EpisodeInvariantPropertyTest {
             Tuple.of(3, aftercarePlans()),
             Tuple.of(2, aftercareEnds()),
             Tuple.of(2, feedback()),
+            Tuple.of(2, stories()),
             Tuple.of(1, closures()));
     return Combinators.combine(referrals(), any.list().ofMinSize(10).ofMaxSize(40))
         .as(
@@ -446,6 +454,16 @@ class EpisodeInvariantPropertyTest {
         .as((at, complaint) -> new GiveFeedback(null, at, "en", false, complaint));
   }
 
+  /** Stories, some re-using an id already shared, some long after any closure. */
+  private static Arbitrary<Command> stories() {
+    return Combinators.combine(
+            Arbitraries.of(STORIES),
+            Arbitraries.oneOf(
+                times(),
+                Arbitraries.integers().between(300, 800).map(d -> REFERRED_AT.plus(days(d)))))
+        .as((story, at) -> new ShareStory(null, story, "My story", "en", Set.of(1), at));
+  }
+
   private static Arbitrary<Command> closures() {
     Arbitrary<Instant> late =
         Arbitraries.integers().between(100, 200).map(d -> REFERRED_AT.plus(days(d)));
@@ -502,6 +520,9 @@ class EpisodeInvariantPropertyTest {
       case GiveFeedback g ->
           new GiveFeedback(e, g.occurredAt(), g.language(), g.translated(), g.complaint());
       case CloseEpisode x -> new CloseEpisode(e, x.reason(), x.occurredAt());
+      case ShareStory t ->
+          new ShareStory(
+              e, t.storyId(), t.text(), t.language(), t.relationalValues(), t.occurredAt());
       default -> throw new IllegalArgumentException("not an episode command");
     };
   }
