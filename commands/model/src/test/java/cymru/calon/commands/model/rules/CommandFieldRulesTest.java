@@ -64,6 +64,49 @@ class CommandFieldRulesTest {
   }
 
   @Test
+  void registerPerson_checksTheDetails_withoutNamingTheirValues() {
+    var person =
+        new cymru.calon.commands.api.person.RegisterPerson(
+            new cymru.calon.commands.api.ids.PersonId(UUID.randomUUID()),
+            new cymru.calon.commands.api.ids.OrganisationId(UUID.randomUUID()),
+            new cymru.calon.commands.api.person.ProtectedDetails(
+                " ",
+                java.time.LocalDate.of(2030, 1, 1),
+                null,
+                List.of(
+                    new cymru.calon.commands.api.person.ProtectedDetails.ExternalReference(
+                        "nhs", "943 476 5919"))),
+            "English",
+            false,
+            cymru.calon.commands.api.person.AgeBand.AGE_18_24,
+            AT);
+    List<FieldError> errors = CommandFieldRules.check(person);
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder(
+            "protectedDetails.name",
+            "protectedDetails.dateOfBirth",
+            "protectedDetails.externalReferences[0].system",
+            "preferredLanguage");
+    assertThat(errors.toString()).doesNotContain("943 476 5919", "2030");
+  }
+
+  @Test
+  void shareStory_needsText_andValuesFromOneToTwelve() {
+    var story =
+        new cymru.calon.commands.api.episode.ShareStory(
+            new EpisodeId(UUID.randomUUID()),
+            new cymru.calon.commands.api.ids.StoryId(UUID.randomUUID()),
+            "",
+            "cy",
+            java.util.Set.of(0, 13),
+            AT);
+    assertThat(CommandFieldRules.check(story))
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder("text", "relationalValues");
+  }
+
+  @Test
   void feedbackLanguage_acceptsRegionalTags() {
     var feedback = new GiveFeedback(new EpisodeId(UUID.randomUUID()), AT, "fa-AF", true, false);
     assertThat(CommandFieldRules.check(feedback)).isEmpty();
