@@ -71,18 +71,33 @@ public class RecordText {
   /** One read or export of the record: when, who (and in what role), what and why. */
   public String describe(PersonRecord.View view, Locale locale) {
     Locale language = Languages.of(locale);
-    String role = messages.getMessage("record.role." + view.role(), null, view.role(), language);
-    String who = message("record.view.who", language, view.viewer(), role);
-    String what =
-        messages.getMessage(
-            "record.view.what." + view.what(),
-            new Object[] {who},
-            message("record.view.what.other", language, who, view.what()),
-            language);
     String when = instant(view.at(), language);
+    String what = viewed(view, language);
     return view.why() == null || view.why().isBlank()
         ? message("record.view.no-reason", language, when, what)
         : message("record.view", language, when, what, view.why().strip());
+  }
+
+  /** The same without the time, for a table whose first column gives it. */
+  public String whoAndWhy(PersonRecord.View view, Locale locale) {
+    Locale language = Languages.of(locale);
+    String what = viewed(view, language);
+    String told =
+        view.why() == null || view.why().isBlank()
+            ? message("record.view.undated.no-reason", language, what)
+            : message("record.view.undated", language, what, view.why().strip());
+    // In Welsh the verb comes first: "Darllenodd Rhys Evans …".
+    return told.substring(0, 1).toUpperCase(language) + told.substring(1);
+  }
+
+  private String viewed(PersonRecord.View view, Locale language) {
+    String role = messages.getMessage("record.role." + view.role(), null, view.role(), language);
+    String who = message("record.view.who", language, view.viewer(), role);
+    return messages.getMessage(
+        "record.view.what." + view.what(),
+        new Object[] {who},
+        message("record.view.what.other", language, who, view.what()),
+        language);
   }
 
   private String describe(

@@ -69,7 +69,7 @@ public class SubjectAccessPdf {
     }
     List<ViewRow> views = new ArrayList<>();
     for (PersonRecord.View view : record.views()) {
-      views.add(new ViewRow(text.instant(view.at(), language), text.describe(view, language)));
+      views.add(new ViewRow(text.instant(view.at(), language), text.whoAndWhy(view, language)));
     }
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("lang", language.getLanguage());

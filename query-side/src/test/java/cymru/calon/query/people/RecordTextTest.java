@@ -219,6 +219,10 @@ class RecordTextTest {
         .isEqualTo(
             "Ar 1 Mehefin 2026, 14:30, darllenodd Rhys Evans (un o gomisiynwyr y gwasanaeth) eich"
                 + " stori. Y rheswm a roddwyd: Quarterly contract review.");
+    assertThat(text.whoAndWhy(view, CY))
+        .isEqualTo(
+            "Darllenodd Rhys Evans (un o gomisiynwyr y gwasanaeth) eich stori. Y rheswm a"
+                + " roddwyd: Quarterly contract review.");
     PersonRecord.View unknown =
         new PersonRecord.View(
             Instant.parse("2025-12-01T09:00:00Z"), "Sam", "AUDITOR", "EPISODE", " ");

@@ -39,7 +39,9 @@ class SubjectAccessPdfTest {
           .contains("1 Rhagfyr 2025, 10:15")
           .contains(RecordSamples.STORY)
           .contains("Pwy sydd wedi edrych ar eich cofnod")
-          .contains("darllenodd Rhys Evans (un o gomisiynwyr y gwasanaeth) eich stori")
+          .contains(
+              "Darllenodd Rhys Evans (un o gomisiynwyr y gwasanaeth) eich stori. Y rheswm a"
+                  + " roddwyd: Quarterly contract review.")
           .doesNotContain("What happened", "You were referred");
       // Written down three days after it happened.
       assertThat(words).contains("Cofnodwyd ar");
