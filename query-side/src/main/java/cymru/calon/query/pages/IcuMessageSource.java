@@ -12,7 +12,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 final class IcuMessageSource extends ResourceBundleMessageSource {
   IcuMessageSource() {
-    setBasenames("calon/messages");
+    setBasenames("calon/messages", "calon/record");
     setDefaultEncoding("UTF-8");
     // A key missing in Welsh falls back to the English bundle, never to the machine's locale;
     // MessageBundlesTest keeps the two bundles' keys identical.
