@@ -1,5 +1,6 @@
 package cymru.calon.infra.commands;
 
+import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.service.ServiceCommissioned;
 import cymru.calon.commands.api.worker.WorkerJoined;
 import cymru.calon.commands.api.worker.WorkerLeft;
@@ -10,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code service_facts} and {@code worker_facts}, the command side's own lookup tables. Runs
- * in a subscribing processor, inside the transaction that appends the events, and any failure here
- * fails the command (see {@link CommandSideFactsConfiguration}): the facts never lag the store.
+ * Keeps {@code service_facts}, {@code worker_facts} and {@code episode_facts}, the command side's
+ * own lookup tables. Runs in a subscribing processor, inside the transaction that appends the
+ * events, and any failure here fails the command (see {@link CommandSideFactsConfiguration}): the
+ * facts never lag the store.
  */
 @Component
 @ProcessingGroup(CommandSideFacts.GROUP)
@@ -30,10 +32,22 @@ class CommandSideFacts {
   @EventHandler
   void on(ServiceCommissioned event) {
     jdbc.update(
-        "INSERT INTO service_facts (service_id, organisation_id) VALUES (?, ?)"
+        "INSERT INTO service_facts (service_id, organisation_id, commissioner_id) VALUES (?, ?, ?)"
             + " ON CONFLICT (service_id) DO NOTHING",
         event.serviceId().value(),
-        event.organisationId().value());
+        event.organisationId().value(),
+        event.commissionerId().value());
+  }
+
+  /** The episode's organisation is its service's, which the referral's rules found known. */
+  @EventHandler
+  void on(ReferralReceived event) {
+    jdbc.update(
+        "INSERT INTO episode_facts (episode_id, service_id, organisation_id)"
+            + " SELECT ?, service_id, organisation_id FROM service_facts WHERE service_id = ?"
+            + " ON CONFLICT (episode_id) DO NOTHING",
+        event.episodeId().value(),
+        event.serviceId().value());
   }
 
   @EventHandler
