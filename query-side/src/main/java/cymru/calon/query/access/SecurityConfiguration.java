@@ -44,9 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Programs ({@code /api}, the OpenAPI document, the actuator) get {@code 401}/{@code 403} as
  * problems ({@link AccessProblems}); readers of pages are sent to the sign-in page, and a page they
  * may not see is a plain {@code 403} page. CSRF tokens guard every unsafe request of a signed-in
- * browser; a request that carries its own credentials ({@code Authorization}) needs none. What each
- * role may see is decided by the controllers ({@link NoAccess}) and, for commands, on the command
- * side.
+ * browser ({@link #needsCsrfToken}); a request that carries its own credentials ({@code
+ * Authorization}) needs none. What each role may see is decided by the controllers ({@link
+ * NoAccess}) and, for commands, on the command side.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CalonSecurityProperties.class)
@@ -137,10 +137,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").permitAll())
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-        .csrf(
-            csrf ->
-                csrf.ignoringRequestMatchers(
-                    request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
         .requestCache(cache -> cache.requestCache(pages))
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(entry).accessDeniedHandler(denied));
@@ -159,6 +156,30 @@ public class SecurityConfiguration implements WebMvcConfigurer {
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
     resolvers.add(new ViewerArgumentResolver());
+  }
+
+  /**
+   * A forged cross-site request can only ride on credentials the browser adds by itself: a session
+   * cookie. So an unsafe request needs its CSRF token when it comes with a session and no
+   * credentials of its own ({@code Authorization}), and signing in and out always do (no one may be
+   * signed in, or out, by another site). A program with no session and no credentials gets the
+   * {@code 401} it would get anyway.
+   */
+  static boolean needsCsrfToken(HttpServletRequest request) {
+    String method = request.getMethod();
+    if (method.equals("GET")
+        || method.equals("HEAD")
+        || method.equals("OPTIONS")
+        || method.equals("TRACE")) {
+      return false;
+    }
+    if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+      return false;
+    }
+    String path = path(request);
+    return path.equals("/login")
+        || path.equals("/logout")
+        || request.getRequestedSessionId() != null;
   }
 
   private static String path(HttpServletRequest request) {

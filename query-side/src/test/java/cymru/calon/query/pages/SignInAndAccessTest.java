@@ -197,13 +197,24 @@ class SignInAndAccessTest {
   @Test
   void aSignedInBrowser_needsItsCsrfTokenToChangeAnything_aProgramWithCredentialsDoesNot()
       throws Exception {
-    mvc.perform(post("/api/v1/anything").with(authentication(WithViewerFactory.as(OWN_STAFF))))
+    mvc.perform(
+            post("/api/v1/anything")
+                .with(authentication(WithViewerFactory.as(OWN_STAFF)))
+                .with(
+                    request -> {
+                      request.setRequestedSessionId("the-browser-session");
+                      return request;
+                    }))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
         .andExpect(jsonPath("$.code").value("FORBIDDEN"))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("CSRF")));
     mvc.perform(post("/api/v1/anything").with(httpBasic("ana", PASSWORD)))
         .andExpect(status().isNotFound());
+    // no session and no credentials: nothing to forge, simply not signed in
+    mvc.perform(post("/api/v1/anything"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
   }
 
   @Test
