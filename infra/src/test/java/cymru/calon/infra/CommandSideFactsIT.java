@@ -44,6 +44,30 @@ class CommandSideFactsIT extends CalonIntegrationTest {
   }
 
   @Test
+  void serviceAndEpisodeFacts_nameWhoMayIssueTheirCommands() {
+    UUID service = UUID.randomUUID();
+    UUID episode = UUID.randomUUID();
+    assertThat(postCommand(WireJson.commissionService(UUID.randomUUID(), service)).statusCode())
+        .isEqualTo(202);
+    assertThat(
+            postCommand(WireJson.receiveReferral(UUID.randomUUID(), episode, service)).statusCode())
+        .isEqualTo(202);
+
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT commissioner_id FROM service_facts WHERE service_id = ?",
+                UUID.class,
+                service))
+        .isEqualTo(TestLogins.COMMISSIONER_ID);
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT service_id, organisation_id FROM episode_facts WHERE episode_id = ?",
+                episode))
+        .containsEntry("service_id", service)
+        .containsEntry("organisation_id", WireJson.ORGANISATION);
+  }
+
+  @Test
   void aFailedFactsWrite_failsTheCommand_andStoresNoEvent() {
     UUID worker = UUID.randomUUID();
     jdbc.execute(
@@ -89,14 +113,23 @@ class CommandSideFactsIT extends CalonIntegrationTest {
     JdbcTemplate store = new JdbcTemplate(database.dataSource());
     UUID service = UUID.randomUUID();
     UUID organisation = UUID.randomUUID();
+    UUID commissioner = UUID.randomUUID();
+    UUID episode = UUID.randomUUID();
     UUID stayed = UUID.randomUUID();
     UUID left = UUID.randomUUID();
     event(
         store,
         service,
         "service.ServiceCommissioned",
-        "{\"serviceId\":\"%s\",\"organisationId\":\"%s\",\"occurredAt\":\"2025-03-01T09:00:00Z\"}"
-            .formatted(service, organisation));
+        ("{\"serviceId\":\"%s\",\"organisationId\":\"%s\",\"commissionerId\":\"%s\","
+                + "\"occurredAt\":\"2025-03-01T09:00:00Z\"}")
+            .formatted(service, organisation, commissioner));
+    event(
+        store,
+        episode,
+        "episode.ReferralReceived",
+        "{\"episodeId\":\"%s\",\"serviceId\":\"%s\",\"occurredAt\":\"2025-04-01T09:00:00Z\"}"
+            .formatted(episode, service));
     for (UUID worker : new UUID[] {stayed, left}) {
       event(
           store,
@@ -119,6 +152,19 @@ class CommandSideFactsIT extends CalonIntegrationTest {
                 UUID.class,
                 service))
         .isEqualTo(organisation);
+    // the access facts (V20261202_0613): the service's commissioner, the episode's organisation
+    assertThat(
+            store.queryForObject(
+                "SELECT commissioner_id FROM service_facts WHERE service_id = ?",
+                UUID.class,
+                service))
+        .isEqualTo(commissioner);
+    assertThat(
+            store.queryForMap(
+                "SELECT service_id, organisation_id FROM episode_facts WHERE episode_id = ?",
+                episode))
+        .containsEntry("service_id", service)
+        .containsEntry("organisation_id", organisation);
     assertThat(
             store.queryForList(
                 "SELECT worker_id FROM worker_facts WHERE organisation_id = ? AND left_at IS NULL"

@@ -6,10 +6,12 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * An NDJSON import of {@code lines} valid commands, generated as it is read and never held whole:
- * the worker joining, one {@code CommissionService}, then for each episode a {@code
- * RegisterPerson}, a {@code ReceiveReferral} and four {@code RecordContact}s (so 1,000,000 lines
- * are 1 worker, 1 service, 166,667 people and referrals, and the rest contacts). Ids are fresh for
+ * An NDJSON import of {@code lines} valid commands of one provider ({@link WireJson#ORGANISATION}),
+ * generated as it is read and never held whole: the worker joining, one session of reflective
+ * practice, then for each episode a {@code RegisterPerson}, a {@code ReceiveReferral} and four
+ * {@code RecordContact}s (so 1,000,000 lines are 1 worker, 1 session, 166,667 people and referrals,
+ * and the rest contacts). The episodes are with a service that the commissioner commissions first
+ * ({@link #commissionService()}): commissioning is not the provider's to import. Ids are fresh for
  * every instance, so each can be imported into the same store.
  */
 public final class GeneratedHistory extends InputStream {
@@ -26,6 +28,20 @@ public final class GeneratedHistory extends InputStream {
 
   public GeneratedHistory(long lines) {
     this.lines = lines;
+  }
+
+  /**
+   * The command, for the commissioner ({@link TestLogins#COMMISSIONER}), that commissions the
+   * service the history's episodes are with; send it before the import.
+   */
+  public String commissionService() {
+    return ("{\"type\":\"CommissionService\",\"commandId\":\"%s\",\"serviceId\":\"%s\","
+            + "\"organisationId\":\"8b0f4c0e-8f0a-4a43-9d1f-0d5f2f0a8a01\","
+            + "\"commissionerId\":\"c1a4d6e2-1b7e-4a8e-9a53-2f4f8e7b6c02\","
+            + "\"name\":\"Generated service\",\"cohort\":\"HOUSING_SUPPORT\","
+            + "\"areaCode\":\"W06000015\",\"contractStart\":\"2025-01-01\","
+            + "\"contractEnd\":\"2028-03-31\",\"occurredAt\":\"2025-01-01T09:00:00Z\"}")
+        .formatted(id(4, 0), service);
   }
 
   @Override
@@ -77,16 +93,13 @@ public final class GeneratedHistory extends InputStream {
       return text.toString();
     }
     if (index == 1) {
-      text.append("{\"type\":\"CommissionService\",\"commandId\":\"")
+      text.append("{\"type\":\"RecordReflectivePractice\",\"commandId\":\"")
           .append(id(0, index))
-          .append("\",\"serviceId\":\"")
-          .append(service)
+          .append("\",\"workerId\":\"")
+          .append(WORKER)
           .append(
-              "\",\"organisationId\":\"8b0f4c0e-8f0a-4a43-9d1f-0d5f2f0a8a01\","
-                  + "\"commissionerId\":\"c1a4d6e2-1b7e-4a8e-9a53-2f4f8e7b6c02\","
-                  + "\"name\":\"Generated service\",\"cohort\":\"HOUSING_SUPPORT\","
-                  + "\"areaCode\":\"W06000015\",\"contractStart\":\"2025-01-01\","
-                  + "\"contractEnd\":\"2028-03-31\",\"occurredAt\":\"2025-01-01T09:00:00Z\"}\n");
+              "\",\"occurredAt\":\"2024-06-03T14:00:00Z\",\"minutes\":60,"
+                  + "\"kind\":\"GROUP_REFLECTION\"}\n");
       return text.toString();
     }
     long episode = (index - 2) / LINES_PER_EPISODE;

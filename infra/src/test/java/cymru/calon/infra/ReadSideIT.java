@@ -63,7 +63,7 @@ class ReadSideIT {
                 "--calon.demo=true",
                 "--calon.demo.episodes=300",
                 "--calon.demo.months=18",
-                "--calon.demo.seed=11",
+                "--calon.demo.seed=" + SEED,
                 "--calon.demo.end=" + DemoParameters.startOfDay(TODAY.minusDays(1)));
     jdbc = calon.getBean(JdbcTemplate.class);
     port = Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
@@ -390,10 +390,43 @@ class ReadSideIT {
                         }));
   }
 
+  private static final long SEED = 11;
+
+  /**
+   * Who reads {@code path}: the demo's policy analyst for the policy dashboard, the demo account of
+   * the staff of a service's organisation for its dashboard (any provider for a service that does
+   * not exist).
+   */
+  private static String login(String path) {
+    if (path.startsWith("/api/v1/policy/")) {
+      return TestLogins.demoPolicy();
+    }
+    java.util.regex.Matcher service =
+        java.util.regex.Pattern.compile("^/api/v1/services/([0-9a-f-]{36})").matcher(path);
+    java.util.UUID organisation =
+        service.find()
+            ? jdbc
+                .queryForList(
+                    "SELECT organisation_id FROM read_model.service WHERE service_id = ?::uuid",
+                    java.util.UUID.class,
+                    service.group(1))
+                .stream()
+                .findFirst()
+                .orElse(null)
+            : null;
+    return TestLogins.demoProvider(
+        SEED,
+        organisation != null
+            ? organisation
+            : cymru.calon.infra.demo.DemoData.parties(SEED).organisations().getFirst().value());
+  }
+
   private static HttpResponse<String> post(String json) throws Exception {
+    String service = JSON.readTree(json).path("serviceId").asString();
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
             .header("Content-Type", "application/json")
+            .header("Authorization", login("/api/v1/services/" + service))
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -401,13 +434,19 @@ class ReadSideIT {
 
   private static HttpResponse<byte[]> getBytes(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", login(path))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", login(path))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code service_facts}, {@code worker_facts} and the person facts, the command side's own
- * lookup tables. Runs in a subscribing processor, inside the transaction that appends the events,
- * and any failure here fails the command (see {@link CommandSideFactsConfiguration}): the facts
- * never lag the store.
+ * Keeps {@code service_facts}, {@code worker_facts}, {@code episode_facts} and the person facts,
+ * the command side's own lookup tables. Runs in a subscribing processor, inside the transaction
+ * that appends the events, and any failure here fails the command (see {@link
+ * CommandSideFactsConfiguration}): the facts never lag the store.
  */
 @Component
 @ProcessingGroup(CommandSideFacts.GROUP)
@@ -67,21 +67,32 @@ class CommandSideFacts {
   }
 
   @EventHandler
+  void on(ServiceCommissioned event) {
+    jdbc.update(
+        "INSERT INTO service_facts (service_id, organisation_id, commissioner_id) VALUES (?, ?, ?)"
+            + " ON CONFLICT (service_id) DO NOTHING",
+        event.serviceId().value(),
+        event.organisationId().value(),
+        event.commissionerId().value());
+  }
+
+  /**
+   * The episode's organisation is its service's, which the referral's rules found known; its person
+   * is the one referred.
+   */
+  @EventHandler
   void on(ReferralReceived event) {
+    jdbc.update(
+        "INSERT INTO episode_facts (episode_id, service_id, organisation_id)"
+            + " SELECT ?, service_id, organisation_id FROM service_facts WHERE service_id = ?"
+            + " ON CONFLICT (episode_id) DO NOTHING",
+        event.episodeId().value(),
+        event.serviceId().value());
     jdbc.update(
         "INSERT INTO episode_person_facts (episode_id, person_id) VALUES (?, ?)"
             + " ON CONFLICT (episode_id) DO NOTHING",
         event.episodeId().value(),
         event.personId().value());
-  }
-
-  @EventHandler
-  void on(ServiceCommissioned event) {
-    jdbc.update(
-        "INSERT INTO service_facts (service_id, organisation_id) VALUES (?, ?)"
-            + " ON CONFLICT (service_id) DO NOTHING",
-        event.serviceId().value(),
-        event.organisationId().value());
   }
 
   @EventHandler

@@ -1,11 +1,14 @@
 package cymru.calon.infra.commands;
 
+import cymru.calon.commands.api.ids.CommissionerId;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
 import cymru.calon.commands.api.person.ConsentScope;
+import cymru.calon.commands.model.episode.EpisodeFacts;
+import cymru.calon.commands.model.episode.EpisodeLookup;
 import cymru.calon.commands.model.person.PersonFacts;
 import cymru.calon.commands.model.person.PersonLookup;
 import cymru.calon.commands.model.service.ServiceFacts;
@@ -39,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * here outlives what it was read from.
  */
 @Component
-class JdbcFactsLookup implements ServiceLookup, WorkerLookup, PersonLookup {
+class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, PersonLookup {
   private final JdbcTemplate jdbc;
   private final ConcurrentMap<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
 
@@ -56,9 +59,12 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, PersonLookup {
     Optional<ServiceFacts> found =
         jdbc
             .query(
-                "SELECT organisation_id FROM service_facts WHERE service_id = ?",
+                "SELECT organisation_id, commissioner_id FROM service_facts WHERE service_id = ?",
                 (row, n) ->
-                    new ServiceFacts(serviceId, new OrganisationId(row.getObject(1, UUID.class))),
+                    new ServiceFacts(
+                        serviceId,
+                        new OrganisationId(row.getObject(1, UUID.class)),
+                        new CommissionerId(row.getObject(2, UUID.class))),
                 serviceId.value())
             .stream()
             .findFirst();
@@ -122,12 +128,66 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, PersonLookup {
     return decisions;
   }
 
+  /**
+   * An episode's service and organisation never change, but episodes are many: they are remembered
+   * for the rest of the transaction only (a group of commands often names one episode many times),
+   * and an episode not found is not remembered, since a referral later in the same transaction
+   * creates it.
+   */
+  @Override
+  public Optional<EpisodeFacts> find(EpisodeId episodeId) {
+    Map<Object, Object> known = episodesOfThisTransaction();
+    if (known != null && known.get(episodeId) instanceof EpisodeFacts facts) {
+      return Optional.of(facts);
+    }
+    Optional<EpisodeFacts> found =
+        jdbc
+            .query(
+                "SELECT service_id, organisation_id FROM episode_facts WHERE episode_id = ?",
+                (row, n) ->
+                    new EpisodeFacts(
+                        episodeId,
+                        new ServiceId(row.getObject(1, UUID.class)),
+                        new OrganisationId(row.getObject(2, UUID.class))),
+                episodeId.value())
+            .stream()
+            .findFirst();
+    if (known != null) {
+      found.ifPresent(facts -> known.put(episodeId, facts));
+    }
+    return found;
+  }
+
   /** For a write of the worker's facts in the current transaction: read them again next time. */
   void forget(WorkerId workerId) {
     Map<WorkerId, Optional<WorkerFacts>> known = workersOfThisTransaction();
     if (known != null) {
       known.remove(workerId);
     }
+  }
+
+  private final Object episodesKey = new Object();
+
+  /** The episodes read in the current transaction, or null outside one. */
+  @SuppressWarnings("unchecked")
+  private Map<Object, Object> episodesOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    var known = (Map<Object, Object>) TransactionSynchronizationManager.getResource(episodesKey);
+    if (known == null) {
+      Map<Object, Object> fresh = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(episodesKey, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(episodesKey);
+            }
+          });
+      known = fresh;
+    }
+    return known;
   }
 
   /** The workers read in the current transaction, or null outside one. */

@@ -38,6 +38,22 @@ final class DemoHistory {
     this.sim = new Simulation(parameters.seed(), parameters.end());
   }
 
+  /**
+   * The organisations and commissioners, by {@link Catalogue} index: the first ids a history draws,
+   * so they depend on the seed alone.
+   */
+  static DemoData.Parties parties(Simulation sim) {
+    List<OrganisationId> organisations = new ArrayList<>();
+    for (int i = 0; i < Catalogue.ORGANISATIONS; i++) {
+      organisations.add(new OrganisationId(sim.id("organisation")));
+    }
+    List<CommissionerId> commissioners = new ArrayList<>();
+    for (int i = 0; i < Catalogue.COMMISSIONERS; i++) {
+      commissioners.add(new CommissionerId(sim.id("commissioner")));
+    }
+    return new DemoData.Parties(List.copyOf(organisations), List.copyOf(commissioners));
+  }
+
   static Simulation start(DemoParameters parameters) {
     DemoHistory history = new DemoHistory(parameters);
     history.setUp();
@@ -47,14 +63,9 @@ final class DemoHistory {
   private void setUp() {
     Instant start = parameters.start();
     double spanDays = Duration.between(start, parameters.end()).getSeconds() / 86_400.0;
-    List<OrganisationId> organisations = new ArrayList<>();
-    for (int i = 0; i < Catalogue.ORGANISATIONS; i++) {
-      organisations.add(new OrganisationId(sim.id("organisation")));
-    }
-    List<CommissionerId> commissioners = new ArrayList<>();
-    for (int i = 0; i < Catalogue.COMMISSIONERS; i++) {
-      commissioners.add(new CommissionerId(sim.id("commissioner")));
-    }
+    DemoData.Parties parties = parties(sim);
+    List<OrganisationId> organisations = parties.organisations();
+    List<CommissionerId> commissioners = parties.commissioners();
     LocalDate contractStart = WorkingTime.date(start).withDayOfMonth(1);
     LocalDate contractEnd = contractStart.plusMonths(parameters.months() + 12L);
     Instant commissionedAt =

@@ -1,6 +1,7 @@
 package cymru.calon.infra.demo;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.query.commands.CommandDispatcher;
 import cymru.calon.query.commands.CommandRejected;
@@ -29,6 +30,9 @@ public class DispatchingLoader {
     this.dispatcher = dispatcher;
   }
 
+  /** Who issues the demo's commands: Calon itself, for every organisation and commissioner. */
+  static final Actor DEMO_LOADER = Actor.system("demo loader");
+
   public LoadReport load(Stream<ParsedCommand> commands) {
     long started = System.nanoTime();
     long[] accepted = {0};
@@ -37,7 +41,7 @@ public class DispatchingLoader {
     commands.forEachOrdered(
         command -> {
           try {
-            if (dispatcher.dispatch(command) == CommandStatus.DUPLICATE) {
+            if (dispatcher.dispatch(command.by(DEMO_LOADER)) == CommandStatus.DUPLICATE) {
               duplicates[0]++;
             } else {
               accepted[0]++;

@@ -1,5 +1,6 @@
 package cymru.calon.infra.imports;
 
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.query.imports.BulkImport;
 import cymru.calon.query.imports.ImportInterrupted;
 import cymru.calon.query.imports.ImportReport;
@@ -26,6 +27,12 @@ import org.springframework.stereotype.Component;
 class ImportFileRunner implements ApplicationRunner, ExitCodeGenerator {
   private static final Logger log = LoggerFactory.getLogger(ImportFileRunner.class);
 
+  /**
+   * Whoever can start Calon on its store may write anything to it: the command line's lines are
+   * issued by the system actor, for any organisation.
+   */
+  static final Actor COMMAND_LINE = Actor.system("command-line import");
+
   private final BulkImport imports;
   private final Path file;
   private final Path report;
@@ -43,7 +50,7 @@ class ImportFileRunner implements ApplicationRunner, ExitCodeGenerator {
   @Override
   public void run(ApplicationArguments args) {
     try (InputStream in = Files.newInputStream(file);
-        ImportReport result = imports.run(in)) {
+        ImportReport result = imports.run(in, COMMAND_LINE)) {
       write(result);
       log.info(
           "Imported {} lines: {} accepted, {} duplicates, {} rejected",

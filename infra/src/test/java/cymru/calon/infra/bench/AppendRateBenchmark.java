@@ -1,6 +1,7 @@
 package cymru.calon.infra.bench;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.episode.Choice;
 import cymru.calon.commands.api.episode.ContactMode;
 import cymru.calon.commands.api.episode.ContactPurpose;
@@ -122,8 +123,10 @@ class AppendRateBenchmark {
     }
   }
 
+  private static final Actor SYSTEM = Actor.system("append benchmark");
+
   private static void send(CommandWriter writer, cymru.calon.commands.api.Command c) {
-    if (writer.write(new ParsedCommand(UUID.randomUUID(), c)) != CommandStatus.ACCEPTED) {
+    if (writer.write(new ParsedCommand(UUID.randomUUID(), c, SYSTEM)) != CommandStatus.ACCEPTED) {
       throw new IllegalStateException("not accepted");
     }
   }

@@ -1,6 +1,7 @@
 package cymru.calon.infra.bench;
 
 import cymru.calon.infra.CalonApplication;
+import cymru.calon.infra.TestLogins;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,24 +26,24 @@ class HttpCommandBenchmark {
   private static final int EPISODES_PER_CLIENT = 16;
   private static final boolean GROUP_COMMIT =
       Boolean.parseBoolean(System.getProperty("calon.bench.group-commit", "true"));
-  private static final String ORGANISATION = UUID.randomUUID().toString();
+  private static final UUID ORGANISATION_ID = UUID.randomUUID();
+  private static final String ORGANISATION = ORGANISATION_ID.toString();
+  private static final UUID COMMISSIONER = UUID.randomUUID();
+  private static final String STAFF = TestLogins.basic("bench-provider");
   private static final String WORKER = UUID.randomUUID().toString();
 
   @Test
   void httpAppendRate() throws Exception {
     try (var dataDir = new TempDataDir("calon-bench-http");
-        var calon =
-            new SpringApplicationBuilder(CalonApplication.class)
-                .run(
-                    "--calon.data-dir=" + dataDir.path(),
-                    "--server.port=0",
-                    "--calon.commands.group-commit=" + GROUP_COMMIT,
-                    "--logging.level.root=WARN")) {
+        var calon = new SpringApplicationBuilder(CalonApplication.class).run(arguments(dataDir))) {
       int port = ((WebServerApplicationContext) calon).getWebServer().getPort();
       String service = UUID.randomUUID().toString();
       List<String> episodes = new ArrayList<>();
-      try (RawHttpClient setup = new RawHttpClient("127.0.0.1", port)) {
-        post(setup, commission(service));
+      try (RawHttpClient commissioner =
+          new RawHttpClient("127.0.0.1", port, TestLogins.basic("bench-commissioner"))) {
+        post(commissioner, commission(service));
+      }
+      try (RawHttpClient setup = new RawHttpClient("127.0.0.1", port, STAFF)) {
         post(setup, workerJoined());
         post(setup, cymru.calon.infra.WireJson.registerPerson());
         for (int i = 0; i < CLIENTS * EPISODES_PER_CLIENT; i++) {
@@ -79,7 +80,7 @@ class HttpCommandBenchmark {
         int client = c;
         clients.add(
             () -> {
-              try (RawHttpClient http = new RawHttpClient("127.0.0.1", port)) {
+              try (RawHttpClient http = new RawHttpClient("127.0.0.1", port, STAFF)) {
                 for (int i = client; i < total; i += CLIENTS) {
                   // each client owns its episodes: this measures appends, not one aggregate's queue
                   String episode =
@@ -103,6 +104,22 @@ class HttpCommandBenchmark {
     return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
   }
 
+  /** Signed in as the staff of the benchmark's organisation, and as its commissioner. */
+  private static String[] arguments(TempDataDir dataDir) {
+    List<String> arguments =
+        new ArrayList<>(
+            TestLogins.accountArguments(
+                new TestLogins.Account("bench-provider", "PROVIDER", ORGANISATION_ID),
+                new TestLogins.Account("bench-commissioner", "COMMISSIONER", COMMISSIONER)));
+    arguments.addAll(
+        List.of(
+            "--calon.data-dir=" + dataDir.path(),
+            "--server.port=0",
+            "--calon.commands.group-commit=" + GROUP_COMMIT,
+            "--logging.level.root=WARN"));
+    return arguments.toArray(String[]::new);
+  }
+
   private static void post(RawHttpClient http, String body) throws Exception {
     int status = http.postJson("/api/v1/commands", body);
     if (status != 202) {
@@ -117,7 +134,7 @@ class HttpCommandBenchmark {
          "areaCode":"W06000015","contractStart":"2025-01-01","contractEnd":"2027-01-01",
          "occurredAt":"2025-01-01T00:00:00Z"}
         """
-        .formatted(UUID.randomUUID(), service, ORGANISATION, UUID.randomUUID());
+        .formatted(UUID.randomUUID(), service, ORGANISATION, COMMISSIONER);
   }
 
   private static String workerJoined() {

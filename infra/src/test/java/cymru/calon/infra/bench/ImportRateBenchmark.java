@@ -2,6 +2,7 @@ package cymru.calon.infra.bench;
 
 import cymru.calon.infra.CalonProcess;
 import cymru.calon.infra.GeneratedHistory;
+import cymru.calon.infra.TestLogins;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,13 +27,28 @@ class ImportRateBenchmark {
   void importRate() throws Exception {
     List<Double> rates = new ArrayList<>();
     for (int run = 1; run <= RUNS; run++) {
-      try (CalonProcess calon = CalonProcess.start("512m", "--logging.level.root=WARN")) {
+      List<String> arguments = new ArrayList<>(TestLogins.accountArguments());
+      arguments.add("--logging.level.root=WARN");
+      try (CalonProcess calon = CalonProcess.start("512m", arguments.toArray(String[]::new))) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        GeneratedHistory history = new GeneratedHistory(LINES);
+        HttpResponse<String> commissioned =
+            http.send(
+                HttpRequest.newBuilder(calon.uri("/api/v1/commands"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", TestLogins.basic(TestLogins.COMMISSIONER))
+                    .POST(HttpRequest.BodyPublishers.ofString(history.commissionService()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (commissioned.statusCode() != 202) {
+          throw new IllegalStateException("Not commissioned: " + commissioned.body());
+        }
         HttpRequest request =
             HttpRequest.newBuilder(calon.uri("/api/v1/import"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", TestLogins.basic(TestLogins.PROVIDER))
                 .timeout(Duration.ofMinutes(30))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedHistory(LINES)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> history))
                 .build();
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -17,14 +17,19 @@ final class RawHttpClient implements AutoCloseable {
   private final String hostName;
   private final int port;
   private final String host;
+  private final String authorization;
   private Socket socket;
   private OutputStream out;
   private InputStream in;
 
-  RawHttpClient(String hostName, int port) throws IOException {
+  /**
+   * @param authorization the {@code Authorization} header every request carries
+   */
+  RawHttpClient(String hostName, int port, String authorization) throws IOException {
     this.hostName = hostName;
     this.port = port;
     this.host = hostName + ":" + port;
+    this.authorization = authorization;
     connect();
   }
 
@@ -46,6 +51,8 @@ final class RawHttpClient implements AutoCloseable {
             + path
             + " HTTP/1.1\r\nHost: "
             + host
+            + "\r\nAuthorization: "
+            + authorization
             + "\r\nContent-Type: application/json\r\nContent-Length: "
             + body.length
             + "\r\n\r\n";

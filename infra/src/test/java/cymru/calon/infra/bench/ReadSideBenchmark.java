@@ -1,6 +1,7 @@
 package cymru.calon.infra.bench;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.episode.Choice;
 import cymru.calon.commands.api.episode.ContactMode;
 import cymru.calon.commands.api.episode.ContactPurpose;
@@ -16,6 +17,8 @@ import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.ids.ServiceId;
 import cymru.calon.commands.api.ids.WorkerId;
 import cymru.calon.infra.CalonApplication;
+import cymru.calon.infra.TestLogins;
+import cymru.calon.infra.demo.DemoData;
 import cymru.calon.infra.demo.DemoParameters;
 import cymru.calon.query.commands.CommandDispatcher;
 import cymru.calon.query.commands.ParsedCommand;
@@ -93,11 +96,7 @@ class ReadSideBenchmark {
     boolean fresh = !Files.exists(marker);
     Files.createDirectories(dir);
     try (ConfigurableApplicationContext calon =
-        new SpringApplicationBuilder(CalonApplication.class)
-            .run(
-                "--calon.data-dir=" + dir.toAbsolutePath(),
-                "--server.port=0",
-                "--logging.level.root=WARN")) {
+        new SpringApplicationBuilder(CalonApplication.class).run(arguments(dir))) {
       JdbcTemplate jdbc = calon.getBean(JdbcTemplate.class);
       if (fresh) {
         build(calon, marker);
@@ -216,6 +215,11 @@ class ReadSideBenchmark {
         periods.add("from=" + to.minusMonths(3) + "&to=" + to);
       }
     }
+    jdbc.query(
+        "SELECT service_id::text, organisation_id::text FROM read_model.service",
+        row -> {
+          LOGINS.put(row.getString(1), TestLogins.basic("bench-" + row.getString(2)));
+        });
     List<String> queries = new ArrayList<>();
     for (String period : periods) {
       for (String service : services) {
@@ -240,6 +244,38 @@ class ReadSideBenchmark {
     report("dashboard steady mix", warm);
   }
 
+  /**
+   * The store's parties are the demo history's ({@link DemoData#parties}): an account for the staff
+   * of each organisation, and the test accounts (policy among them).
+   */
+  private static String[] arguments(Path dir) {
+    List<TestLogins.Account> staff = new ArrayList<>();
+    for (var organisation : DemoData.parties(SEED).organisations()) {
+      staff.add(new TestLogins.Account("bench-" + organisation, "PROVIDER", organisation.value()));
+    }
+    List<String> arguments =
+        new ArrayList<>(TestLogins.accountArguments(staff.toArray(TestLogins.Account[]::new)));
+    arguments.addAll(
+        List.of(
+            "--calon.data-dir=" + dir.toAbsolutePath(),
+            "--server.port=0",
+            "--logging.level.root=WARN"));
+    return arguments.toArray(String[]::new);
+  }
+
+  /**
+   * Each service's dashboard is read by the staff of its organisation, the policy one by policy.
+   */
+  private static final Map<String, String> LOGINS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String login(String query) {
+    if (query.startsWith("/api/v1/policy/")) {
+      return TestLogins.basic(TestLogins.POLICY);
+    }
+    return LOGINS.get(
+        query.substring("/api/v1/services/".length(), "/api/v1/services/".length() + 36));
+  }
+
   private static long[] load(
       HttpClient http, int port, List<String> queries, int total, boolean random) throws Exception {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -260,6 +296,7 @@ class ReadSideBenchmark {
                     HttpResponse<InputStream> response =
                         http.send(
                             HttpRequest.newBuilder(URI.create("http://localhost:" + port + query))
+                                .header("Authorization", login(query))
                                 .build(),
                             HttpResponse.BodyHandlers.ofInputStream());
                     try (InputStream body = response.body()) {
@@ -373,7 +410,8 @@ class ReadSideBenchmark {
                   false,
                   ContactPurpose.SUPPORT);
         }
-        var parsed = new ParsedCommand(UUID.randomUUID(), command);
+        var parsed =
+            new ParsedCommand(UUID.randomUUID(), command, Actor.system("read-side benchmark"));
         senders.submit(
             () -> {
               if (dispatcher.dispatch(parsed) != CommandStatus.ACCEPTED) {

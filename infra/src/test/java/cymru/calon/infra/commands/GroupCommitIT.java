@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.infra.CalonIntegrationTest;
+import cymru.calon.infra.WireJson;
 import cymru.calon.query.commands.CommandWriter;
 import cymru.calon.query.commands.GroupCommit;
 import cymru.calon.query.commands.ParsedCommand;
@@ -71,6 +74,8 @@ class GroupCommitIT extends CalonIntegrationTest {
     UUID contact = UUID.randomUUID();
     UUID unknownEpisodeContact = UUID.randomUUID();
     UUID badMinutes = UUID.randomUUID();
+    UUID intruder = UUID.randomUUID();
+    UUID nobody = UUID.randomUUID();
     String contactJson = recordContact(contact, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 45);
     List<ParsedCommand> group =
         List.of(
@@ -88,7 +93,18 @@ class GroupCommitIT extends CalonIntegrationTest {
             parse(contactJson.replace("\"minutes\":45", "\"minutes\":50")),
             parse(
                 recordContact(
-                    UUID.randomUUID(), otherEpisode, UUID.randomUUID(), AFTER_REFERRAL, 20)));
+                    UUID.randomUUID(), otherEpisode, UUID.randomUUID(), AFTER_REFERRAL, 20)),
+            // the staff of the episode's organisation, on an episode referred in this group
+            parse(
+                    recordContact(
+                        UUID.randomUUID(), otherEpisode, UUID.randomUUID(), AFTER_REFERRAL, 35))
+                .by(Actor.provider("staff", new OrganisationId(WireJson.ORGANISATION))),
+            // another organisation's staff, and nobody: refused, stored and logged nowhere
+            parse(recordContact(intruder, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 36))
+                .by(Actor.provider("intruder", new OrganisationId(UUID.randomUUID()))),
+            wire.read(
+                recordContact(nobody, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 37)
+                    .getBytes(StandardCharsets.UTF_8)));
     long head = head();
     long logged = count("command_log");
 
@@ -104,10 +120,14 @@ class GroupCommitIT extends CalonIntegrationTest {
             BusinessErrorCode.INVALID_FIELDS.name(),
             "DUPLICATE",
             BusinessErrorCode.COMMAND_ID_REUSED.name(),
-            "ACCEPTED");
-    assertThat(eventsAfter(head)).isEqualTo(3);
-    assertThat(count("command_log")).isEqualTo(logged + 3);
+            "ACCEPTED",
+            "ACCEPTED",
+            BusinessErrorCode.FORBIDDEN.name(),
+            BusinessErrorCode.FORBIDDEN.name());
+    assertThat(eventsAfter(head)).isEqualTo(4);
+    assertThat(count("command_log")).isEqualTo(logged + 4);
     assertThat(logged(unknownEpisodeContact) + logged(badMinutes)).isZero();
+    assertThat(logged(intruder) + logged(nobody)).isZero();
     assertThat(logged(contact)).isEqualTo(1);
     assertThat(
             jdbc.queryForObject(
@@ -322,8 +342,9 @@ class GroupCommitIT extends CalonIntegrationTest {
     return recordContact(commandId, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 25);
   }
 
+  /** Issued by Calon itself, as the demo loader's and the command line's commands are. */
   private ParsedCommand parse(String json) {
-    return wire.read(json.getBytes(StandardCharsets.UTF_8));
+    return wire.read(json.getBytes(StandardCharsets.UTF_8)).by(Actor.system("group commit test"));
   }
 
   private long head() {

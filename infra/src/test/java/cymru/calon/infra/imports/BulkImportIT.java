@@ -56,8 +56,21 @@ class BulkImportIT extends CalonIntegrationTest {
     UUID beforeReferralId = UUID.randomUUID();
     String contactLine =
         oneLine(recordContact(contact, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 45));
+    UUID foreignId = UUID.randomUUID();
+    // The service is the commissioner's to commission; the file is the provider's.
+    assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
+        .isEqualTo(202);
     var file = new Ndjson();
-    file.line(oneLine(commissionService(UUID.randomUUID(), serviceId))); // 1
+    // 1: a worker of another organisation: not the importing provider's to record
+    file.line(
+        "{\"type\":\"RecordWorkerJoined\",\"commandId\":\""
+            + foreignId
+            + "\",\"workerId\":\""
+            + UUID.randomUUID()
+            + "\",\"organisationId\":\""
+            + UUID.randomUUID()
+            + "\",\"role\":\"KEY_WORKER\",\"livedExperience\":false,"
+            + "\"occurredAt\":\"2024-01-08T09:00:00Z\"}");
     // 2: out of order, its episode is referred on line 3
     file.line(
         oneLine(
@@ -116,11 +129,12 @@ class BulkImportIT extends CalonIntegrationTest {
     JsonNode first = importFile(file.bytes());
 
     assertThat(first.path("lines").asLong()).isEqualTo(16);
-    assertThat(first.path("accepted").asLong()).isEqualTo(5);
+    assertThat(first.path("accepted").asLong()).isEqualTo(4);
     assertThat(first.path("duplicates").asLong()).isEqualTo(1);
-    assertThat(first.path("rejected").asLong()).isEqualTo(10);
+    assertThat(first.path("rejected").asLong()).isEqualTo(11);
     assertThat(rejections(first))
         .containsExactly(
+            "1 " + foreignId + " FORBIDDEN",
             "2 " + earlyContact + " EPISODE_NOT_FOUND",
             "6 " + badFieldId + " INVALID_FIELDS",
             "7 " + unknownTypeId + " UNKNOWN_COMMAND_TYPE",
@@ -131,18 +145,23 @@ class BulkImportIT extends CalonIntegrationTest {
             "14 " + referralToNoServiceId + " SERVICE_NOT_FOUND",
             "15 " + secondReferralId + " EPISODE_ALREADY_EXISTS",
             "16 " + beforeReferralId + " OCCURRED_BEFORE_REFERRAL");
-    JsonNode badField = first.path("rejections").get(1);
+    assertThat(first.path("rejections").get(0).path("detail").asString())
+        .isEqualTo(
+            "RecordWorkerJoined is for another organisation's records: only its own staff may"
+                + " issue it.");
+    JsonNode badField = first.path("rejections").get(2);
     assertThat(badField.path("detail").asString())
         .isEqualTo("The command has invalid or missing fields.");
     assertThat(badField.path("errors").get(0).path("field").asString()).isEqualTo("minutes");
-    assertThat(first.path("rejections").get(4).path("detail").asString())
+    assertThat(first.path("rejections").get(5).path("detail").asString())
         .isEqualTo("A command may be at most 65536 bytes.");
     assertThat(first.toString()).doesNotContain("xxxx", "Teleport");
-    // lines 1, 3, 4, 13, 17: the commission, the referral and three contacts
-    assertThat(count("domain_event_entry")).isEqualTo(events + 5);
-    assertThat(count("command_log")).isEqualTo(logged + 5);
+    // lines 3, 4, 13, 17: the referral and three contacts
+    assertThat(count("domain_event_entry")).isEqualTo(events + 4);
+    assertThat(count("command_log")).isEqualTo(logged + 4);
     assertThat(logged(earlyContact, badFieldId, unknownTypeId, tooLargeId, referralToNoServiceId))
         .isZero();
+    assertThat(logged(foreignId)).isZero();
     assertThat(logged(secondReferralId, beforeReferralId)).isZero();
 
     JsonNode second = importFile(file.bytes());
@@ -150,21 +169,21 @@ class BulkImportIT extends CalonIntegrationTest {
     // Line 2 is accepted now that its episode exists; every other line as before, or a duplicate.
     assertThat(second.path("lines").asLong()).isEqualTo(16);
     assertThat(second.path("accepted").asLong()).isEqualTo(1);
-    assertThat(second.path("duplicates").asLong()).isEqualTo(6);
-    assertThat(second.path("rejected").asLong()).isEqualTo(9);
+    assertThat(second.path("duplicates").asLong()).isEqualTo(5);
+    assertThat(second.path("rejected").asLong()).isEqualTo(10);
     List<String> firstWithoutLine2 = new ArrayList<>(rejections(first));
-    firstWithoutLine2.removeFirst();
+    firstWithoutLine2.remove(1);
     assertThat(rejections(second)).isEqualTo(firstWithoutLine2);
-    assertThat(count("domain_event_entry")).isEqualTo(events + 6);
-    assertThat(count("command_log")).isEqualTo(logged + 6);
+    assertThat(count("domain_event_entry")).isEqualTo(events + 5);
+    assertThat(count("command_log")).isEqualTo(logged + 5);
 
     JsonNode third = importFile(file.bytes());
 
     assertThat(third.path("accepted").asLong()).isZero();
-    assertThat(third.path("duplicates").asLong()).isEqualTo(7);
+    assertThat(third.path("duplicates").asLong()).isEqualTo(6);
     assertThat(rejections(third)).isEqualTo(firstWithoutLine2);
-    assertThat(count("domain_event_entry")).isEqualTo(events + 6);
-    assertThat(count("command_log")).isEqualTo(logged + 6);
+    assertThat(count("domain_event_entry")).isEqualTo(events + 5);
+    assertThat(count("command_log")).isEqualTo(logged + 5);
   }
 
   /**
@@ -179,8 +198,9 @@ class BulkImportIT extends CalonIntegrationTest {
     UUID serviceId = UUID.randomUUID();
     UUID episodeId = UUID.randomUUID();
     UUID poisoned = UUID.randomUUID();
+    assertThat(postCommand(commissionService(UUID.randomUUID(), serviceId)).statusCode())
+        .isEqualTo(202);
     var file = new Ndjson();
-    file.line(oneLine(commissionService(UUID.randomUUID(), serviceId)));
     file.line(oneLine(receiveReferral(UUID.randomUUID(), episodeId, serviceId)));
     file.line(oneLine(recordContact(poisoned, episodeId, UUID.randomUUID(), AFTER_REFERRAL, 40)));
     file.line("{not json");
@@ -226,12 +246,12 @@ class BulkImportIT extends CalonIntegrationTest {
     assertThat(commitAttempts)
         .as("the batch's commit failed, then its line committed alone")
         .isEqualTo(2);
-    assertThat(result.path("lines").asLong()).isEqualTo(9);
-    assertThat(result.path("accepted").asLong()).isEqualTo(8);
+    assertThat(result.path("lines").asLong()).isEqualTo(8);
+    assertThat(result.path("accepted").asLong()).isEqualTo(7);
     assertThat(result.path("duplicates").asLong()).isZero();
-    assertThat(rejections(result)).containsExactly("4 null MALFORMED_COMMAND");
-    assertThat(count("domain_event_entry")).isEqualTo(events + 8);
-    assertThat(count("command_log")).isEqualTo(logged + 8);
+    assertThat(rejections(result)).containsExactly("3 null MALFORMED_COMMAND");
+    assertThat(count("domain_event_entry")).isEqualTo(events + 7);
+    assertThat(count("command_log")).isEqualTo(logged + 7);
     assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
@@ -272,6 +292,7 @@ class BulkImportIT extends CalonIntegrationTest {
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/import"))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", DEFAULT_LOGIN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cymru.calon.infra.CalonProcess;
 import cymru.calon.infra.GeneratedHistory;
+import cymru.calon.infra.TestLogins;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,13 +24,25 @@ class MillionLineImportIT {
 
   @Test
   void aMillionLines_importWithinA512MiBHeap() throws Exception {
-    try (CalonProcess calon = CalonProcess.start("512m")) {
+    GeneratedHistory history = new GeneratedHistory(LINES);
+    try (CalonProcess calon =
+        CalonProcess.start("512m", TestLogins.accountArguments().toArray(String[]::new))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpResponse<String> commissioned =
+          http.send(
+              HttpRequest.newBuilder(calon.uri("/api/v1/commands"))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", TestLogins.basic(TestLogins.COMMISSIONER))
+                  .POST(HttpRequest.BodyPublishers.ofString(history.commissionService()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(commissioned.statusCode()).as(commissioned.body()).isEqualTo(202);
       HttpRequest request =
           HttpRequest.newBuilder(calon.uri("/api/v1/import"))
               .header("Content-Type", "application/x-ndjson")
+              .header("Authorization", TestLogins.basic(TestLogins.PROVIDER))
               .timeout(Duration.ofMinutes(30))
-              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedHistory(LINES)))
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> history))
               .build();
 
       long start = System.nanoTime();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.CalonApplication;
 import cymru.calon.infra.GeneratedHistory;
+import cymru.calon.infra.TestLogins;
 import cymru.calon.infra.demo.DemoDataLoader;
 import cymru.calon.infra.demo.DemoParameters;
 import cymru.calon.testsupport.TestPostgres;
@@ -88,21 +89,23 @@ class IntegrationEventsIT {
         new EmbeddedKafkaKraftBroker(1, PARTITIONS, IntegrationTopics.ALL.toArray(String[]::new));
     broker.afterPropertiesSet();
     Instant end = DemoParameters.startOfDay(LocalDate.now(ZoneId.of("Europe/London")).minusDays(1));
+    List<String> arguments = new ArrayList<>(TestLogins.accountArguments());
+    arguments.addAll(
+        List.of(
+            "--spring.datasource.url=" + DATABASE.url(),
+            "--spring.datasource.username=" + DATABASE.user(),
+            "--spring.datasource.password=" + DATABASE.password(),
+            "--server.port=0",
+            "--calon.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+            "--calon.kafka.delivery-timeout=8s",
+            "--calon.kafka.max-block=4s",
+            "--calon.demo=true",
+            "--calon.demo.episodes=80",
+            "--calon.demo.months=6",
+            "--calon.demo.seed=6",
+            "--calon.demo.end=" + end));
     calon =
-        new SpringApplicationBuilder(CalonApplication.class)
-            .run(
-                "--spring.datasource.url=" + DATABASE.url(),
-                "--spring.datasource.username=" + DATABASE.user(),
-                "--spring.datasource.password=" + DATABASE.password(),
-                "--server.port=0",
-                "--calon.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--calon.kafka.delivery-timeout=8s",
-                "--calon.kafka.max-block=4s",
-                "--calon.demo=true",
-                "--calon.demo.episodes=80",
-                "--calon.demo.months=6",
-                "--calon.demo.seed=6",
-                "--calon.demo.end=" + end);
+        new SpringApplicationBuilder(CalonApplication.class).run(arguments.toArray(String[]::new));
     jdbc = calon.getBean(JdbcTemplate.class);
   }
 
@@ -193,7 +196,16 @@ class IntegrationEventsIT {
           Thread.ofPlatform()
               .start(
                   () -> {
-                    post("/api/v1/import", "application/x-ndjson", new GeneratedHistory(6_000));
+                    GeneratedHistory history = new GeneratedHistory(6_000);
+                    post(
+                        "/api/v1/commands",
+                        "application/json",
+                        TestLogins.COMMISSIONER,
+                        new java.io.ByteArrayInputStream(
+                            history
+                                .commissionService()
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    post("/api/v1/import", "application/x-ndjson", TestLogins.PROVIDER, history);
                     importDone.set(true);
                   });
       // Mid-stream: some of the import's events have reached the broker, others not yet.
@@ -311,10 +323,12 @@ class IntegrationEventsIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void post(String path, String contentType, java.io.InputStream body) {
+  private static void post(
+      String path, String contentType, String account, java.io.InputStream body) {
     send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
+            .header("Authorization", TestLogins.basic(account))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
             .timeout(Duration.ofMinutes(3))
             .build(),

@@ -10,6 +10,8 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.deque.html.axecore.selenium.AxeReporter;
 import cymru.calon.infra.CalonProcess;
+import cymru.calon.infra.TestLogins;
+import cymru.calon.infra.demo.DemoAccounts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -71,9 +74,15 @@ class PagesBrowserIT {
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa");
   private static final List<String> LANGUAGES = List.of("en", "cy");
 
-  // The demo's services of each style (infra/demo/Catalogue), so both kinds of dashboard are seen.
+  // The demo's services of each style (infra/demo/Catalogue), so both kinds of dashboard are seen:
+  // both are run by Cwtsh, whose staff's demo account the browser signs in with.
   private static final String RELATIONAL_SERVICE = "Cardiff Recovery Together";
-  private static final String KPI_DRIVEN_SERVICE = "Swansea Bay Substance Use Pathway";
+  private static final String KPI_DRIVEN_SERVICE = "Newport Housing Pathway";
+
+  // The demo accounts (DemoAccounts) the pages are seen with; null: nobody signed in.
+  private static final String STAFF = DemoAccounts.PROVIDERS.get(0);
+  private static final String ANALYST = DemoAccounts.POLICY;
+  private static String signedInAs;
 
   // Bounded, but generous: two cores shared with other builds.
   // In every run here Calon first answered UP after the demo had loaded: the start wait covers it.
@@ -184,13 +193,44 @@ class PagesBrowserIT {
   }
 
   @Test
-  void root_redirectsToTheServices() {
+  void root_leadsEachRoleToItsStartPage() {
+    signInAs(STAFF);
     browser.get(base() + "/");
     assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/services");
+    signInAs(ANALYST);
+    browser.get(base() + "/");
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/policy");
+  }
+
+  /**
+   * Signed out, a page leads to the sign-in page, and signing in leads back to it; the header's
+   * sign-out button ends the session.
+   */
+  @Test
+  void signingIn_andOut_inTheBrowser() {
+    signInAs(null);
+    browser.get(base() + "/policy?lang=en");
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/login");
+    submitSignIn(ANALYST, "not the password");
+    assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+    assertThat(browser.findElements(By.cssSelector(".govuk-error-summary"))).hasSize(1);
+    submitSignIn(ANALYST, DemoAccounts.PASSWORD);
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/policy");
+    assertThat(browser.findElement(By.cssSelector(".calon-header__signed-in")).getText())
+        .contains(ANALYST);
+    signedInAs = ANALYST;
+
+    browser.findElement(By.cssSelector(".calon-header__sign-out")).click();
+    awaitReady();
+    signedInAs = null;
+    assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
+    browser.get(base() + "/policy");
+    assertThat(URI.create(browser.getCurrentUrl()).getPath()).isEqualTo("/login");
   }
 
   @Test
   void languageChoice_isKeptForTheNextPages() {
+    signInAs(STAFF);
     browser.get(base() + "/accessibility?lang=cy");
     assertThat(htmlLang()).isEqualTo("cy");
     browser.get(base() + "/services");
@@ -201,8 +241,11 @@ class PagesBrowserIT {
     assertThat(htmlLang()).as("after ?lang=en, a page without ?lang").isEqualTo("en");
   }
 
-  /** A page to check: its screenshot's name and its path and query without the language. */
-  private record Page(String name, String path) {
+  /**
+   * A page to check: its screenshot's name, its path and query without the language, and the demo
+   * account it is seen with (null: signed out).
+   */
+  private record Page(String name, String path, String account) {
     String url(String lang) {
       return base() + path + (path.contains("?") ? "&" : "?") + "lang=" + lang;
     }
@@ -217,23 +260,26 @@ class PagesBrowserIT {
         .as("the services page links at least two service dashboards")
         .hasSizeGreaterThanOrEqualTo(2);
     List<Page> pages = new ArrayList<>();
-    pages.add(new Page("services", "/services"));
+    pages.add(new Page("login", "/login", null));
+    pages.add(new Page("login-error", "/login?error", null));
+    pages.add(new Page("accessibility", "/accessibility", null));
+    pages.add(new Page("services", "/services", STAFF));
     Optional<ServiceLink> relational = named(services, RELATIONAL_SERVICE);
     Optional<ServiceLink> kpiDriven = named(services, KPI_DRIVEN_SERVICE);
     if (relational.isPresent() && kpiDriven.isPresent()) {
-      pages.add(new Page("dashboard-relational", relational.get().path()));
-      pages.add(new Page("dashboard-kpi", kpiDriven.get().path()));
+      pages.add(new Page("dashboard-relational", relational.get().path(), STAFF));
+      pages.add(new Page("dashboard-kpi", kpiDriven.get().path(), STAFF));
     } else {
-      pages.add(new Page("dashboard-1", services.get(0).path()));
-      pages.add(new Page("dashboard-2", services.get(1).path()));
+      pages.add(new Page("dashboard-1", services.get(0).path(), STAFF));
+      pages.add(new Page("dashboard-2", services.get(1).path(), STAFF));
     }
     ServiceLink period = services.get(0);
-    pages.add(new Page("policy", "/policy"));
+    pages.add(new Page("policy", "/policy", ANALYST));
     pages.add(
         new Page(
             "policy-sanctuary",
-            "/policy?cohort=SANCTUARY&from=" + period.from() + "&to=" + period.to()));
-    pages.add(new Page("accessibility", "/accessibility"));
+            "/policy?cohort=SANCTUARY&from=" + period.from() + "&to=" + period.to(),
+            ANALYST));
     return pages;
   }
 
@@ -242,6 +288,7 @@ class PagesBrowserIT {
   }
 
   private static List<ServiceLink> serviceLinks() {
+    signInAs(STAFF);
     browser.get(base() + "/services?lang=en");
     awaitReady();
     Map<String, ServiceLink> links = new LinkedHashMap<>();
@@ -264,10 +311,13 @@ class PagesBrowserIT {
   private static void check(Page page, String lang) throws Exception {
     String url = page.url(lang);
     long start = System.nanoTime();
+    signInAs(page.account());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(PAGE_LOAD);
+    if (page.account() != null) {
+      request.header("Authorization", TestLogins.basic(page.account(), DemoAccounts.PASSWORD));
+    }
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(PAGE_LOAD).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode())
         .as("GET %s answered:%n%s", url, abbreviate(response.body()))
         .isEqualTo(200);
@@ -333,11 +383,17 @@ class PagesBrowserIT {
             .map(a -> a.getDomAttribute("href"))
             .distinct()
             .toList();
+    // with the browser's session, as a click on the link would: no other credentials
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    assertThat(links.isEmpty() || session != null).as("the browser's session on %s", url).isTrue();
     for (String link : links) {
       URI download = URI.create(base()).resolve(link);
       HttpResponse<byte[]> response =
           HTTP.send(
-              HttpRequest.newBuilder(download).timeout(PAGE_LOAD).build(),
+              HttpRequest.newBuilder(download)
+                  .header("Cookie", "JSESSIONID=" + session.getValue())
+                  .timeout(PAGE_LOAD)
+                  .build(),
               HttpResponse.BodyHandlers.ofByteArray());
       String type = response.headers().firstValue("Content-Type").orElse("");
       assertThat(response.statusCode()).as("%s, linked from %s", link, url).isEqualTo(200);
@@ -532,8 +588,36 @@ class PagesBrowserIT {
 
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(uri).timeout(PAGE_LOAD).build(),
+        HttpRequest.newBuilder(uri)
+            .header("Authorization", TestLogins.basic(ANALYST, DemoAccounts.PASSWORD))
+            .timeout(PAGE_LOAD)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Signs the browser in with a demo account through the sign-in page (null: signs out). */
+  private static void signInAs(String account) {
+    if (java.util.Objects.equals(account, signedInAs)) {
+      return;
+    }
+    browser.manage().deleteCookieNamed("JSESSIONID");
+    signedInAs = null;
+    if (account != null) {
+      browser.get(base() + "/login");
+      awaitReady();
+      submitSignIn(account, DemoAccounts.PASSWORD);
+      assertThat(browser.getCurrentUrl()).as("signed in as %s", account).doesNotContain("/login");
+      signedInAs = account;
+    }
+  }
+
+  private static void submitSignIn(String account, String password) {
+    WebElement username = browser.findElement(By.id("username"));
+    username.clear();
+    username.sendKeys(account);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    awaitReady();
   }
 
   private static String abbreviate(String body) {

@@ -36,13 +36,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Issue 5 end to end, on the embedded store exactly as it runs (Calon connecting as the
- * application role, so row-level security binds it): a person with canary details and a canary
- * story; the story shown to the service's commissioner and audited; a subject-access export that
- * is complete and holds nothing of anyone else; row-level security with the application's own
- * filters bypassed; consent withdrawn; then erasure — after which no table (event payloads
- * decoded), no log line and no export holds a canary, the figures are unchanged, nothing more is
- * recorded about the person, and a replay still works.
+ * Issue 5 end to end, on the embedded store exactly as it runs (Calon connecting as the application
+ * role, so row-level security binds it): a person with canary details and a canary story; the story
+ * shown to the service's commissioner and audited; a subject-access export that is complete and
+ * holds nothing of anyone else; row-level security with the application's own filters bypassed;
+ * consent withdrawn; then erasure — after which no table (event payloads decoded), no log line and
+ * no export holds a canary, the figures are unchanged, nothing more is recorded about the person,
+ * and a replay still works.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PrivacyIT {
@@ -79,7 +79,8 @@ class PrivacyIT {
     arguments.add("--calon.embedded-postgres.durable=false");
     arguments.addAll(TestLogins.accountArguments(TestLogins.MATRIX_ACCOUNTS));
     try (ConfigurableApplicationContext calon =
-        new SpringApplicationBuilder(CalonApplication.class).run(arguments.toArray(String[]::new))) {
+        new SpringApplicationBuilder(CalonApplication.class)
+            .run(arguments.toArray(String[]::new))) {
       port = Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
       JdbcTemplate app = calon.getBean(JdbcTemplate.class);
       JdbcTemplate owner =
@@ -87,7 +88,8 @@ class PrivacyIT {
       assertThat(app.queryForObject("SELECT current_user", String.class)).isEqualTo("calon_app");
 
       record(calon);
-      String period = "from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now().plusDays(1);
+      String period =
+          "from=" + LocalDate.now().minusDays(30) + "&to=" + LocalDate.now().plusDays(1);
       String stories = "/api/v1/services/" + service + "/stories?" + period;
 
       // The commissioner sees both consented stories, in the people's words; so does the provider.
@@ -157,8 +159,9 @@ class PrivacyIT {
           {"type":"ForgetPerson","commandId":"%s","personId":"%s","occurredAt":"%s"}
           """
               .formatted(UUID.randomUUID(), canary, Instant.now().minusSeconds(30)));
-      assertThat(owner.queryForObject("SELECT count(*) FROM person_key WHERE person_id = ?",
-              Long.class, canary))
+      assertThat(
+              owner.queryForObject(
+                  "SELECT count(*) FROM person_key WHERE person_id = ?", Long.class, canary))
           .isZero();
       await()
           .atMost(Duration.ofSeconds(30))
@@ -175,7 +178,9 @@ class PrivacyIT {
       assertThat(json(get(PROVIDER, dashboard), 200))
           .as("the figures stay true")
           .isEqualTo(figuresBefore);
-      assertNoCanary("the CSV evidence pack", get(PROVIDER, dashboard.replace("dashboard?", "dashboard.csv?")).body());
+      assertNoCanary(
+          "the CSV evidence pack",
+          get(PROVIDER, dashboard.replace("dashboard?", "dashboard.csv?")).body());
 
       // Nothing more about the person.
       assertThat(
@@ -247,17 +252,22 @@ class PrivacyIT {
             .formatted(UUID.randomUUID(), episode, person, service, at));
     accepted(
         PROVIDER,
-        WireJson.recordContact(UUID.randomUUID(), episode, UUID.randomUUID(), at.plusSeconds(86_400), 50));
+        WireJson.recordContact(
+            UUID.randomUUID(), episode, UUID.randomUUID(), at.plusSeconds(86_400), 50));
     accepted(
         PROVIDER,
         """
         {"type":"ShareStory","commandId":"%s","episodeId":"%s","storyId":"%s","text":"%s",
          "language":"en","relationalValues":[1,8],"occurredAt":"%s"}
         """
-            .formatted(UUID.randomUUID(), episode, UUID.randomUUID(), story, at.plusSeconds(2 * 86_400)));
+            .formatted(
+                UUID.randomUUID(), episode, UUID.randomUUID(), story, at.plusSeconds(2 * 86_400)));
   }
 
-  /** With the application's own filters bypassed (no WHERE at all), another organisation's rows stay out. */
+  /**
+   * With the application's own filters bypassed (no WHERE at all), another organisation's rows stay
+   * out.
+   */
   private static void rowLevelSecurity(ConfigurableApplicationContext calon, JdbcTemplate app) {
     TransactionTemplate transaction =
         new TransactionTemplate(calon.getBean(PlatformTransactionManager.class));
@@ -269,7 +279,8 @@ class PrivacyIT {
       long own =
           transaction.execute(
               s -> {
-                app.queryForObject("SELECT set_config('calon.scope', 'provider', true)", String.class);
+                app.queryForObject(
+                    "SELECT set_config('calon.scope', 'provider', true)", String.class);
                 app.queryForObject(
                     "SELECT set_config('calon.organisation_id', ?, true)",
                     String.class,
@@ -280,7 +291,8 @@ class PrivacyIT {
       long foreign =
           transaction.execute(
               s -> {
-                app.queryForObject("SELECT set_config('calon.scope', 'provider', true)", String.class);
+                app.queryForObject(
+                    "SELECT set_config('calon.scope', 'provider', true)", String.class);
                 app.queryForObject(
                     "SELECT set_config('calon.organisation_id', ?, true)",
                     String.class,
@@ -292,7 +304,8 @@ class PrivacyIT {
     long commissionerB =
         transaction.execute(
             s -> {
-              app.queryForObject("SELECT set_config('calon.scope', 'commissioner', true)", String.class);
+              app.queryForObject(
+                  "SELECT set_config('calon.scope', 'commissioner', true)", String.class);
               app.queryForObject(
                   "SELECT set_config('calon.commissioner_id', ?, true)",
                   String.class,
@@ -320,7 +333,8 @@ class PrivacyIT {
     }
     processors.forEach(StreamingEventProcessor::start);
     long head =
-        owner.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        owner.queryForObject(
+            "SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(
@@ -329,9 +343,7 @@ class PrivacyIT {
                     .allMatch(
                         p ->
                             p.processingStatus().values().stream()
-                                .allMatch(
-                                    s ->
-                                        s.getCurrentPosition().orElse(0) >= head)));
+                                .allMatch(s -> s.getCurrentPosition().orElse(0) >= head)));
   }
 
   /** Every column of every table, bytes shown as text (so event payloads are decoded). */
@@ -351,8 +363,7 @@ class PrivacyIT {
               ? "encode(\"" + parts[2] + "\", 'escape')"
               : "\"" + parts[2] + "\"::text";
       owner
-          .queryForList(
-              "SELECT " + expression + " FROM " + parts[0] + "." + parts[1], String.class)
+          .queryForList("SELECT " + expression + " FROM " + parts[0] + "." + parts[1], String.class)
           .forEach(value -> everything.append(value).append('\n'));
     }
     assertThat(everything.toString()).contains(canaryEventMarker());
@@ -367,7 +378,9 @@ class PrivacyIT {
   private static void assertNoCanary(String where, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     for (String canary : CANARIES) {
-      assertThat(lower).as("%s holds %s", where, canary).doesNotContain(canary.toLowerCase(Locale.ROOT));
+      assertThat(lower)
+          .as("%s holds %s", where, canary)
+          .doesNotContain(canary.toLowerCase(Locale.ROOT));
     }
   }
 
@@ -403,14 +416,37 @@ class PrivacyIT {
               HttpResponse.BodyHandlers.ofByteArray());
       String body = new String(response.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
       return new HttpResponse<>() {
-        public int statusCode() { return response.statusCode(); }
-        public HttpRequest request() { return response.request(); }
-        public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
-        public java.net.http.HttpHeaders headers() { return response.headers(); }
-        public String body() { return body; }
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return response.sslSession(); }
-        public URI uri() { return response.uri(); }
-        public HttpClient.Version version() { return response.version(); }
+        public int statusCode() {
+          return response.statusCode();
+        }
+
+        public HttpRequest request() {
+          return response.request();
+        }
+
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+          return java.util.Optional.empty();
+        }
+
+        public java.net.http.HttpHeaders headers() {
+          return response.headers();
+        }
+
+        public String body() {
+          return body;
+        }
+
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+          return response.sslSession();
+        }
+
+        public URI uri() {
+          return response.uri();
+        }
+
+        public HttpClient.Version version() {
+          return response.version();
+        }
       };
     } catch (Exception e) {
       throw new IllegalStateException(e);

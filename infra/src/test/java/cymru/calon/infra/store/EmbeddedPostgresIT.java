@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.CalonApplication;
+import cymru.calon.infra.TestLogins;
 import cymru.calon.infra.WireJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,18 +72,25 @@ class EmbeddedPostgresIT {
   }
 
   private ConfigurableApplicationContext start() {
+    List<String> arguments = new ArrayList<>(TestLogins.accountArguments());
+    arguments.add("--calon.data-dir=" + dataDir);
+    arguments.add("--server.port=0");
     return new SpringApplicationBuilder(CalonApplication.class)
-        .run("--calon.data-dir=" + dataDir, "--server.port=0");
+        .run(arguments.toArray(String[]::new));
   }
 
   private static int port(ConfigurableApplicationContext calon) {
     return Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
   }
 
+  /** As the commissioner for a commission, as the organisation's staff for everything else. */
   private int post(int port, String command) throws Exception {
+    String login =
+        command.contains("\"CommissionService\"") ? TestLogins.COMMISSIONER : TestLogins.PROVIDER;
     return http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestLogins.basic(login))
                 .POST(HttpRequest.BodyPublishers.ofString(command))
                 .build(),
             HttpResponse.BodyHandlers.ofString())
@@ -91,6 +101,7 @@ class EmbeddedPostgresIT {
     var request =
         HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/v1/episodes/" + episodeId))
+            .header("Authorization", TestLogins.basic(TestLogins.PROVIDER))
             .build();
     return await()
         .atMost(Duration.ofSeconds(20))

@@ -1,5 +1,6 @@
 package cymru.calon.query.access;
 
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.ids.CommissionerId;
 import cymru.calon.commands.api.ids.OrganisationId;
 import java.util.Objects;
@@ -53,6 +54,34 @@ public record Viewer(
 
   public static Viewer policy(String username) {
     return new Viewer(username, Role.POLICY, Optional.empty(), Optional.empty());
+  }
+
+  /** The command side's view of this user: who issues the commands they send. */
+  public Actor actor() {
+    return switch (role) {
+      case PROVIDER -> Actor.provider(username, organisation.orElseThrow());
+      case COMMISSIONER -> Actor.commissioner(username, commissioner.orElseThrow());
+      case POLICY -> Actor.policy(username);
+    };
+  }
+
+  /**
+   * Whether this user may see a service's dashboard, figures and evidence packs (DOMAIN.md, "Who
+   * sees what"): the staff of the organisation that runs it and the commissioner who commissions
+   * it. Policy staff see services only pooled, on the policy dashboard.
+   */
+  public boolean maySeeService(OrganisationId runBy, CommissionerId commissionedBy) {
+    return isStaffOf(runBy) || isCommissioner(commissionedBy);
+  }
+
+  /** The same, for ids as the read models hold them. */
+  public boolean maySeeService(java.util.UUID runBy, java.util.UUID commissionedBy) {
+    return maySeeService(new OrganisationId(runBy), new CommissionerId(commissionedBy));
+  }
+
+  /** True for the commissioner with exactly this id. */
+  public boolean isCommissioner(CommissionerId commissionerId) {
+    return role == Role.COMMISSIONER && commissioner.orElseThrow().equals(commissionerId);
   }
 
   /** True for provider staff of exactly this organisation. */

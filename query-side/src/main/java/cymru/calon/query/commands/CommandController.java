@@ -1,6 +1,7 @@
 package cymru.calon.query.commands;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.query.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
@@ -43,8 +44,9 @@ class CommandController {
       path = "/api/v1/commands",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<CommandResult> submit(InputStream body) throws IOException {
-    ParsedCommand parsed = wire.read(BoundedBody.read(body, maxBytes));
+  ResponseEntity<CommandResult> submit(InputStream body, Viewer viewer) throws IOException {
+    // issued by the signed-in user: the command side refuses what they may not issue (403)
+    ParsedCommand parsed = wire.read(BoundedBody.read(body, maxBytes)).by(viewer.actor());
     CommandStatus status = writer.write(parsed);
     HttpStatus http = status == CommandStatus.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
     return ResponseEntity.status(http).body(new CommandResult(parsed.commandId(), status));

@@ -4,6 +4,7 @@ import cymru.calon.commands.api.CommandMetadata;
 import cymru.calon.commands.api.CommandStatus;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.Rejection;
+import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -21,12 +22,18 @@ public class CommandDispatcher {
   }
 
   /**
+   * Sends the command with its id and its actor as metadata; the command side refuses a command
+   * whose {@link ParsedCommand#actor()} is null, or who may not issue it ({@code FORBIDDEN}).
+   *
    * @throws CommandRejected when a rule refuses the command; nothing was stored
    */
   public CommandStatus dispatch(ParsedCommand parsed) {
-    var message =
-        GenericCommandMessage.asCommandMessage(parsed.command())
-            .andMetaData(Map.of(CommandMetadata.COMMAND_ID, parsed.commandId().toString()));
+    Map<String, String> metaData = new HashMap<>();
+    metaData.put(CommandMetadata.COMMAND_ID, parsed.commandId().toString());
+    if (parsed.actor() != null) {
+      metaData.putAll(parsed.actor().toMetaData());
+    }
+    var message = GenericCommandMessage.asCommandMessage(parsed.command()).andMetaData(metaData);
     try {
       return gateway.sendAndWait(message);
     } catch (CommandExecutionException e) {

@@ -1,5 +1,7 @@
 package cymru.calon.query.dashboard;
 
+import cymru.calon.query.access.Access;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,12 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardController {
   private final Dashboards dashboards;
   private final DashboardScopes scopes;
+  private final DashboardQueries queries;
   private final Clock clock;
   private final JsonMapper json;
 
-  DashboardController(Dashboards dashboards, DashboardScopes scopes, Clock clock, JsonMapper json) {
+  DashboardController(
+      Dashboards dashboards,
+      DashboardScopes scopes,
+      DashboardQueries queries,
+      Clock clock,
+      JsonMapper json) {
     this.dashboards = dashboards;
     this.scopes = scopes;
+    this.queries = queries;
     this.clock = clock;
     this.json = json;
   }
@@ -69,6 +78,12 @@ class DashboardController {
       description = "INVALID_QUERY: a parameter is missing or wrong (errors name each)",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(
+      responseCode = "403",
+      description =
+          "FORBIDDEN: only the staff of the organisation that runs the service and its"
+              + " commissioner see it",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
       responseCode = "404",
       description = "NOT_FOUND: no such service was known at asOf",
       content = @Content(mediaType = "application/problem+json"))
@@ -77,13 +92,18 @@ class DashboardController {
       @PathVariable String serviceId,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
-      @RequestParam(required = false) String asOf) {
+      @RequestParam(required = false) String asOf,
+      Viewer viewer) {
+    Access.requireServiceRole(viewer);
     DashboardParameters.Query query = valid(DashboardParameters.service(serviceId, from, to, asOf));
     UUID service = query.serviceId();
     Instant known = query.asOf() == null ? clock.instant() : query.asOf();
-    if (!scopes.serviceKnown(service, known)) {
-      throw new NotFound("No service " + service + " was known at " + known + ".");
-    }
+    ServiceListing listing =
+        queries
+            .service(service, known)
+            .orElseThrow(
+                () -> new NotFound("No service " + service + " was known at " + known + "."));
+    Access.requireService(viewer, listing.organisationId(), listing.commissionerId());
     Dashboards.Computed figures =
         dashboards.figures(List.of(service), query.from(), query.to(), query.asOf());
     Map<String, Object> head = new LinkedHashMap<>();
@@ -104,13 +124,19 @@ class DashboardController {
       responseCode = "400",
       description = "INVALID_QUERY: a parameter is missing or wrong (errors name each)",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "403",
+      description = "FORBIDDEN: the policy dashboard is for policy staff",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping("/api/v1/policy/dashboard")
   ResponseEntity<byte[]> policy(
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String areaCode,
       @RequestParam(required = false) String cohort,
-      @RequestParam(required = false) String asOf) {
+      @RequestParam(required = false) String asOf,
+      Viewer viewer) {
+    Access.requirePolicy(viewer);
     DashboardParameters.Query query =
         valid(DashboardParameters.policy(from, to, asOf, areaCode, cohort));
     Instant known = query.asOf() == null ? clock.instant() : query.asOf();

@@ -3,15 +3,18 @@ package cymru.calon.query.dashboard;
 import static cymru.calon.projections.schema.Tables.SERVICE;
 
 import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.access.Viewer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record5;
+import org.jooq.Record6;
 import org.jooq.SelectJoinStep;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +35,6 @@ public class DashboardQueries {
     this.clock = clock;
   }
 
-  /** Every service known now, by name. */
-  public List<ServiceListing> services() {
-    return listings().orderBy(SERVICE.NAME, SERVICE.SERVICE_ID).fetch(DashboardQueries::listing);
-  }
-
   /** The service as it was known at {@code asOf} (null: now), if it was. */
   public Optional<ServiceListing> service(UUID serviceId, Instant asOf) {
     Instant known = asOf == null ? clock.instant() : asOf;
@@ -46,19 +44,35 @@ public class DashboardQueries {
         .fetchOptional(DashboardQueries::listing);
   }
 
-  private SelectJoinStep<Record5<UUID, String, String, String, UUID>> listings() {
+  /** The services {@code viewer} may see, by name (none for policy staff: they see no service). */
+  public List<ServiceListing> services(Viewer viewer) {
+    Condition visible =
+        switch (viewer.role()) {
+          case PROVIDER -> SERVICE.ORGANISATION_ID.eq(viewer.organisation().orElseThrow().value());
+          case COMMISSIONER ->
+              SERVICE.COMMISSIONER_ID.eq(viewer.commissioner().orElseThrow().value());
+          case POLICY -> DSL.falseCondition();
+        };
+    return listings()
+        .where(visible)
+        .orderBy(SERVICE.NAME, SERVICE.SERVICE_ID)
+        .fetch(DashboardQueries::listing);
+  }
+
+  private SelectJoinStep<Record6<UUID, String, String, String, UUID, UUID>> listings() {
     return db.select(
             SERVICE.SERVICE_ID,
             SERVICE.NAME,
             SERVICE.COHORT,
             SERVICE.AREA_CODE,
-            SERVICE.ORGANISATION_ID)
+            SERVICE.ORGANISATION_ID,
+            SERVICE.COMMISSIONER_ID)
         .from(SERVICE);
   }
 
-  private static ServiceListing listing(Record5<UUID, String, String, String, UUID> r) {
+  private static ServiceListing listing(Record6<UUID, String, String, String, UUID, UUID> r) {
     return new ServiceListing(
-        r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5());
+        r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5(), r.value6());
   }
 
   /** One service's dashboard, or empty when no such service was known at the query's asOf. */

@@ -20,15 +20,6 @@ class DashboardScopes {
     this.db = db;
   }
 
-  boolean serviceKnown(UUID serviceId, Instant asOf) {
-    return db.fetchExists(
-        SERVICE,
-        SERVICE
-            .SERVICE_ID
-            .eq(serviceId)
-            .and(SERVICE.RECORDED_AT.le(asOf.atOffset(ZoneOffset.UTC))));
-  }
-
   /** Every service of the area and/or cohort (all services when neither is given). */
   List<UUID> services(String areaCode, Cohort cohort, Instant asOf) {
     Condition where = SERVICE.RECORDED_AT.le(asOf.atOffset(ZoneOffset.UTC));

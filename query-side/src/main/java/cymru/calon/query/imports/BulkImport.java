@@ -1,6 +1,7 @@
 package cymru.calon.query.imports;
 
 import cymru.calon.commands.api.CommandStatus;
+import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.errors.Rejection;
 import cymru.calon.query.commands.CommandRejected;
@@ -61,15 +62,19 @@ public class BulkImport {
    * Imports every line of {@code in}. The caller closes the report, which deletes its temporary
    * file.
    *
+   * @param actor who issues every line's command: the signed-in user over HTTP, the system actor
+   *     for the command line. A line this actor may not issue is rejected as {@code FORBIDDEN} and
+   *     the others go on.
    * @throws IOException when {@code in} cannot be read; lines applied before stay applied
    * @throws ImportInterrupted when a line cannot be applied even on its own
    */
-  public ImportReport run(InputStream in) throws IOException {
+  public ImportReport run(InputStream in, Actor actor) throws IOException {
+    java.util.Objects.requireNonNull(actor, "actor");
     ImportReport report = new ImportReport(json);
     try {
       NdjsonLines lines = new NdjsonLines(in, maxLineBytes);
       List<Line> batch = new ArrayList<>(batchSize);
-      while (readBatch(lines, batch)) {
+      while (readBatch(lines, batch, actor)) {
         apply(batch, report);
         batch.clear();
       }
@@ -85,18 +90,18 @@ public class BulkImport {
    * holds a transaction (and the append lock) open. Waits for the first line only, then takes what
    * has already arrived.
    */
-  private boolean readBatch(NdjsonLines lines, List<Line> batch) throws IOException {
+  private boolean readBatch(NdjsonLines lines, List<Line> batch, Actor actor) throws IOException {
     while (batch.size() < batchSize && (batch.isEmpty() || lines.ready())) {
       NdjsonLines.Line line = lines.next();
       if (line == null) {
         break;
       }
-      batch.add(parse(line));
+      batch.add(parse(line, actor));
     }
     return !batch.isEmpty();
   }
 
-  private Line parse(NdjsonLines.Line line) {
+  private Line parse(NdjsonLines.Line line, Actor actor) {
     if (line.tooLong()) {
       return Line.refused(
           new ImportRejection(
@@ -107,7 +112,7 @@ public class BulkImport {
               List.of()));
     }
     try {
-      return Line.parsed(line.number(), wire.read(line.bytes()));
+      return Line.parsed(line.number(), wire.read(line.bytes()).by(actor));
     } catch (CommandRejected e) {
       UUID commandId =
           e.rejection().code() == BusinessErrorCode.MALFORMED_COMMAND

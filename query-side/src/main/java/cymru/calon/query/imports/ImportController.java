@@ -1,5 +1,6 @@
 package cymru.calon.query.imports;
 
+import cymru.calon.query.access.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -55,8 +56,10 @@ class ImportController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
       })
   @PostMapping(path = "/api/v1/import", consumes = MediaType.APPLICATION_NDJSON_VALUE)
-  void importCommands(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    try (ImportReport report = imports.run(request.getInputStream())) {
+  void importCommands(HttpServletRequest request, HttpServletResponse response, Viewer viewer)
+      throws IOException {
+    // every line is issued by the signed-in user: a line they may not issue is FORBIDDEN
+    try (ImportReport report = imports.run(request.getInputStream(), viewer.actor())) {
       response.setStatus(HttpStatus.OK.value());
       response.setContentType(MediaType.APPLICATION_JSON_VALUE);
       report.writeTo(response.getOutputStream());

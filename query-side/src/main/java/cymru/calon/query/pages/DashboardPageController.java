@@ -1,5 +1,7 @@
 package cymru.calon.query.pages;
 
+import cymru.calon.query.access.Access;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.DashboardView;
@@ -45,8 +47,15 @@ class DashboardPageController {
       @RequestParam(required = false) String asOf,
       Model model,
       Locale locale,
-      HttpServletResponse response) {
+      HttpServletResponse response,
+      Viewer viewer) {
     UUID service = uuid(serviceId);
+    Access.requireServiceRole(viewer);
+    queries
+        .service(service, null)
+        .ifPresent(
+            listing ->
+                Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     if (from == null && to == null) {
       Periods.Period period = Periods.lastTwelveMonths(clock);
       return "redirect:/services/"
@@ -71,6 +80,7 @@ class DashboardPageController {
     }
     DashboardView view =
         queries.service(parsed.query()).orElseThrow(() -> new PageNotFound("error.no-service"));
+    Access.requireService(viewer, view.service().organisationId(), view.service().commissionerId());
     model.addAttribute("service", view.service());
     model.addAttribute("title", view.service().name());
     model.addAttribute(

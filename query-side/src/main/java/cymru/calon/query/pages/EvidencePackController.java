@@ -1,5 +1,7 @@
 package cymru.calon.query.pages;
 
+import cymru.calon.query.access.Access;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.DashboardView;
@@ -46,9 +48,11 @@ class EvidencePackController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String asOf,
-      Locale locale) {
+      Locale locale,
+      Viewer viewer) {
+    Access.requireServiceRole(viewer);
     Format chosen = Format.of(format);
-    return file(service(serviceId, from, to, asOf), chosen, locale);
+    return file(service(serviceId, from, to, asOf, viewer), chosen, locale);
   }
 
   @Operation(
@@ -61,7 +65,9 @@ class EvidencePackController {
       @RequestParam(required = false) String areaCode,
       @RequestParam(required = false) String cohort,
       @RequestParam(required = false) String asOf,
-      Locale locale) {
+      Locale locale,
+      Viewer viewer) {
+    Access.requirePolicy(viewer);
     Format chosen = Format.of(format);
     return file(policy(from, to, asOf, areaCode, cohort), chosen, locale);
   }
@@ -80,8 +86,14 @@ class EvidencePackController {
     }
   }
 
-  private DashboardView service(String serviceId, String from, String to, String asOf) {
+  private DashboardView service(
+      String serviceId, String from, String to, String asOf, Viewer viewer) {
     DashboardParameters.Query query = valid(DashboardParameters.service(serviceId, from, to, asOf));
+    queries
+        .service(query.serviceId(), query.asOf())
+        .ifPresent(
+            listing ->
+                Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     return queries
         .service(query)
         .orElseThrow(() -> new NotFound("No service " + query.serviceId() + " was known then."));

@@ -1,5 +1,7 @@
 package cymru.calon.query.pages;
 
+import cymru.calon.query.access.Viewer;
+import cymru.calon.query.access.Viewers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.ui.Model;
@@ -7,13 +9,17 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** What every page's frame needs: its language, and the same page in the other language. */
+/**
+ * What every page's frame needs: its language, the same page in the other language, and who is
+ * signed in.
+ */
 @ControllerAdvice(
     assignableTypes = {
       ServicesPageController.class,
       DashboardPageController.class,
       PolicyPageController.class,
-      AccessibilityPageController.class
+      AccessibilityPageController.class,
+      SignInPageController.class
     })
 class PageModel {
   /** The frame's attributes, for models that the advice does not reach (exception handlers). */
@@ -21,6 +27,13 @@ class PageModel {
     model.addAttribute("lang", Languages.of(locale).getLanguage());
     model.addAttribute("otherLanguageUrl", otherLanguage(request, locale));
     model.addAttribute("path", request.getRequestURI());
+    model.addAttribute("signedIn", Viewers.currentIfAny().orElse(null));
+  }
+
+  /** Who is signed in, for the header (null on the sign-in page and the public pages). */
+  @ModelAttribute("signedIn")
+  Viewer signedIn() {
+    return Viewers.currentIfAny().orElse(null);
   }
 
   @ModelAttribute("lang")

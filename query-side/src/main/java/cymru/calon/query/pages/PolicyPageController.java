@@ -1,6 +1,8 @@
 package cymru.calon.query.pages;
 
 import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.access.Access;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.DashboardView;
@@ -47,7 +49,9 @@ class PolicyPageController {
       @RequestParam(required = false) String cohort,
       Model model,
       Locale locale,
-      HttpServletResponse response) {
+      HttpServletResponse response,
+      Viewer viewer) {
+    Access.requirePolicy(viewer);
     if (from == null && to == null) {
       Periods.Period period = Periods.lastTwelveMonths(clock);
       from = period.from().toString();

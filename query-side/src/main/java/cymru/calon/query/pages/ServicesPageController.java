@@ -1,5 +1,7 @@
 package cymru.calon.query.pages;
 
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.ServiceListing;
 import java.time.Clock;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The services list: every service, with a link to its dashboard for the last twelve months. */
+/**
+ * The services list: the viewer's services, each linked to its dashboard for the last twelve
+ * months.
+ */
 @Controller
 class ServicesPageController {
   record ServiceLine(String name, String cohort, String area, String dashboardUrl) {}
@@ -24,15 +29,28 @@ class ServicesPageController {
     this.clock = clock;
   }
 
+  /** Where each role starts: policy staff on the policy view, everyone else on their services. */
   @GetMapping("/")
-  String home() {
-    return "redirect:/services";
+  String home(Viewer viewer) {
+    return viewer.role() == Role.POLICY ? "redirect:/policy" : "redirect:/services";
   }
 
+  /**
+   * The services the viewer may see: their organisation's for provider staff, the ones they
+   * commission for a commissioner. Policy staff see services only pooled, so they are sent to the
+   * policy view.
+   */
   @GetMapping("/services")
-  String services(Model model, Locale locale) {
+  String services(Model model, Locale locale, Viewer viewer) {
+    if (viewer.role() == Role.POLICY) {
+      return "redirect:/policy";
+    }
     Periods.Period period = Periods.lastTwelveMonths(clock);
-    List<ServiceListing> services = queries.services();
+    // filtered again here, so that a query that ever returned too much could not show it
+    List<ServiceListing> services =
+        queries.services(viewer).stream()
+            .filter(s -> viewer.maySeeService(s.organisationId(), s.commissionerId()))
+            .toList();
     model.addAttribute(
         "services",
         services.stream()

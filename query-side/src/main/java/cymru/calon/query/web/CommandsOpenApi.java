@@ -127,6 +127,7 @@ class CommandsOpenApi {
     codes.addEnumItem("COMMAND_TOO_LARGE");
     codes.addEnumItem("UNSUPPORTED_MEDIA_TYPE");
     codes.addEnumItem("NOT_FOUND");
+    codes.addEnumItem("UNAUTHENTICATED");
     return codes.description(
         "The business error code of a problem: what a client branches on. By status: "
             + Arrays.stream(BusinessErrorCode.Category.values())
@@ -137,7 +138,8 @@ class CommandsOpenApi {
                             + codesOf(category).stream().collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "))
             + "; 413 COMMAND_TOO_LARGE; 415 UNSUPPORTED_MEDIA_TYPE; 404 NOT_FOUND for an"
-            + " unknown resource on a read.");
+            + " unknown resource on a read; 401 UNAUTHENTICATED without valid credentials; 403"
+            + " FORBIDDEN also for a read the signed-in user may not see.");
   }
 
   private static List<String> codesOf(BusinessErrorCode.Category category) {
@@ -177,6 +179,15 @@ class CommandsOpenApi {
         problemResponse(
             "Malformed JSON or invalid fields: "
                 + String.join(", ", codesOf(BusinessErrorCode.Category.INVALID))));
+    responses.addApiResponse(
+        "401",
+        problemResponse("No valid credentials (HTTP Basic or a bearer token): UNAUTHENTICATED"));
+    responses.addApiResponse(
+        "403",
+        problemResponse(
+            "The signed-in user may not issue this command (another organisation's records, a"
+                + " service they do not commission, or a role that issues none); nothing was"
+                + " stored: FORBIDDEN"));
     responses.addApiResponse(
         "404",
         problemResponse(

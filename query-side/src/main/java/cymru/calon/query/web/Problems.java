@@ -53,6 +53,7 @@ public final class Problems {
   static HttpStatus status(BusinessErrorCode.Category category) {
     return switch (category) {
       case INVALID -> HttpStatus.BAD_REQUEST;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
     };

@@ -4,8 +4,12 @@ import static cymru.calon.query.pages.ServicesPageControllerTest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.WithViewer;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,7 @@ class AccessibilityPageControllerTest {
   @Autowired MockMvc mvc;
 
   @Test
+  @WithViewer(role = Role.POLICY)
   void anAddressThatNamesNothing_isAPageForABrowser_andAProblemForAProgram() throws Exception {
     Document page =
         page(
@@ -34,6 +39,21 @@ class AccessibilityPageControllerTest {
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
   }
 
+  @Test
+  void signedOut_aPageSendsTheReaderToSignIn_andAProgramGetsAProblem() throws Exception {
+    mvc.perform(get("/no-such-page").accept("text/html"))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/services").accept("text/html"))
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/login"));
+    mvc.perform(get("/api/v1/no-such-thing").accept("text/html"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+        .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+  }
+
+  /** The statement needs no sign-in: it is the one page anyone may read. */
   @Test
   void statement_inEnglishAndWelsh_withOneMainHeadingAndItsSections() throws Exception {
     Document english =

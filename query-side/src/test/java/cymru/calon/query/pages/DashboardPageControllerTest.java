@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.WithViewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(DashboardPageController.class)
 @Import({FigureText.class, DashboardPresenter.class})
+@WithViewer(role = Role.PROVIDER, organisation = Fixtures.ORGANISATION)
 class DashboardPageControllerTest {
   private static final String PATH = "/services/" + Fixtures.SERVICE_ID + "/dashboard";
 

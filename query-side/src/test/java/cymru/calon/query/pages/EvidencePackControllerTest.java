@@ -3,6 +3,7 @@ package cymru.calon.query.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -10,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.Viewer;
+import cymru.calon.query.access.WithViewer;
+import cymru.calon.query.access.WithViewerFactory;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.ServiceListing;
@@ -31,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(EvidencePackController.class)
 @Import({FigureText.class, DashboardPresenter.class, EvidencePack.class})
+@WithViewer(role = Role.PROVIDER, organisation = Fixtures.ORGANISATION)
 class EvidencePackControllerTest {
   private static final String SERVICE = "/api/v1/services/" + Fixtures.SERVICE_ID + "/dashboard";
 
@@ -88,7 +94,8 @@ class EvidencePackControllerTest {
             "=HYPERLINK(\"http://example.invalid\",\"x\")",
             Cohort.OTHER,
             "W06000015",
-            Fixtures.SERVICE.organisationId());
+            Fixtures.SERVICE.organisationId(),
+            Fixtures.SERVICE.commissionerId());
     when(queries.service(any(DashboardParameters.Query.class)))
         .thenReturn(Optional.of(Fixtures.serviceView(hostile)));
 
@@ -151,6 +158,7 @@ class EvidencePackControllerTest {
         .andExpect(jsonPath("$.errors[0].field").value("from"));
     mvc.perform(
             get("/api/v1/policy/dashboard.csv")
+                .with(authentication(WithViewerFactory.as(Viewer.policy("analyst"))))
                 .param("from", "2025-01-01")
                 .param("to", "2025-02-01")
                 .param("cohort", "NOPE"))

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.WithViewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import java.time.LocalDate;
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PolicyPageController.class)
 @Import({FigureText.class, DashboardPresenter.class})
+@WithViewer(role = Role.POLICY)
 class PolicyPageControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean DashboardQueries queries;

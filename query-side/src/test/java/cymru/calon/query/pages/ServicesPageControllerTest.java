@@ -1,6 +1,7 @@
 package cymru.calon.query.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -8,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cymru.calon.commands.api.service.Cohort;
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.WithViewer;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.ServiceListing;
 import jakarta.servlet.http.Cookie;
@@ -25,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ServicesPageController.class)
 @Import({FigureText.class})
+@WithViewer(role = Role.PROVIDER, organisation = Fixtures.ORGANISATION)
 class ServicesPageControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean DashboardQueries queries;
@@ -38,7 +42,7 @@ class ServicesPageControllerTest {
 
   @Test
   void services_listsEveryService_withItsDashboardForTheLastTwelveMonths() throws Exception {
-    when(queries.services()).thenReturn(List.of(Fixtures.SERVICE, cardiff()));
+    when(queries.services(any())).thenReturn(List.of(Fixtures.SERVICE, cardiff()));
 
     Document page = page(mvc.perform(get("/services")).andExpect(status().isOk()).andReturn());
 
@@ -57,7 +61,7 @@ class ServicesPageControllerTest {
 
   @Test
   void services_inWelsh_fromTheLanguageSwitch_andTheCookieKeepsIt() throws Exception {
-    when(queries.services()).thenReturn(List.of(Fixtures.SERVICE, cardiff()));
+    when(queries.services(any())).thenReturn(List.of(Fixtures.SERVICE, cardiff()));
 
     var switched =
         mvc.perform(get("/services").param("lang", "cy"))
@@ -92,9 +96,14 @@ class ServicesPageControllerTest {
       for (int i = 0; i < n; i++) {
         many.add(
             new ServiceListing(
-                UUID.randomUUID(), "Service " + i, Cohort.OTHER, "W06000015", UUID.randomUUID()));
+                UUID.randomUUID(),
+                "Service " + i,
+                Cohort.OTHER,
+                "W06000015",
+                UUID.fromString(Fixtures.ORGANISATION),
+                UUID.randomUUID()));
       }
-      when(queries.services()).thenReturn(many);
+      when(queries.services(any())).thenReturn(many);
       captions.add(
           page(mvc.perform(get("/services").param("lang", "cy")).andReturn())
               .select("table caption")
@@ -106,7 +115,7 @@ class ServicesPageControllerTest {
 
   @Test
   void services_withNone_saySo() throws Exception {
-    when(queries.services()).thenReturn(List.of());
+    when(queries.services(any())).thenReturn(List.of());
     Document page = page(mvc.perform(get("/services")).andReturn());
     assertThat(page.select("table")).isEmpty();
     assertThat(page.select("main p").eachText())
@@ -119,6 +128,7 @@ class ServicesPageControllerTest {
         "Cardiff Housing Support",
         Cohort.HOUSING_SUPPORT,
         "W06000015",
+        UUID.fromString(Fixtures.ORGANISATION),
         UUID.randomUUID());
   }
 

@@ -10,6 +10,9 @@ public enum BusinessErrorCode {
   UNKNOWN_COMMAND_TYPE(Category.INVALID),
   INVALID_FIELDS(Category.INVALID),
   OCCURRED_AT_IN_FUTURE(Category.INVALID),
+  // The caller may not issue this command (403): it is for another organisation's records, or
+  // the caller's role issues no commands of its kind. Nothing is stored or logged.
+  FORBIDDEN(Category.FORBIDDEN),
   // An aggregate the command names does not exist (404).
   SERVICE_NOT_FOUND(Category.NOT_FOUND),
   EPISODE_NOT_FOUND(Category.NOT_FOUND),
@@ -66,6 +69,8 @@ public enum BusinessErrorCode {
   public enum Category {
     /** The command itself is malformed or has invalid fields. */
     INVALID,
+    /** The caller may not issue the command. */
+    FORBIDDEN,
     /** The command names an aggregate that does not exist. */
     NOT_FOUND,
     /** The command is well formed but breaks a business rule or an idempotency promise. */

@@ -44,6 +44,7 @@ import cymru.calon.commands.api.episode.TrustMarker;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
+import cymru.calon.commands.api.ids.CommissionerId;
 import cymru.calon.commands.api.ids.ContactId;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OrganisationId;
@@ -152,7 +153,8 @@ class EpisodeInvariantPropertyTest {
     ServiceLookup services =
         id ->
             id.equals(SERVICE)
-                ? Optional.of(new ServiceFacts(SERVICE, ORGANISATION))
+                ? Optional.of(
+                    new ServiceFacts(SERVICE, ORGANISATION, new CommissionerId(UUID.randomUUID())))
                 : Optional.empty();
     WorkerLookup workers = id -> Optional.ofNullable(WORKER_FACTS.get(id));
     // Everyone referred is registered with the organisation and consented long ago.

@@ -45,6 +45,7 @@ import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
+import cymru.calon.commands.api.ids.CommissionerId;
 import cymru.calon.commands.api.ids.ContactId;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.commands.api.ids.OrganisationId;
@@ -134,7 +135,8 @@ class SupportEpisodeTest {
     ServiceLookup services =
         id ->
             id.equals(service)
-                ? Optional.of(new ServiceFacts(service, organisation))
+                ? Optional.of(
+                    new ServiceFacts(service, organisation, new CommissionerId(UUID.randomUUID())))
                 : Optional.empty();
     WorkerLookup workerLookup = id -> Optional.ofNullable(workers.get(id));
     fixture = new AggregateTestFixture<>(SupportEpisode.class);
