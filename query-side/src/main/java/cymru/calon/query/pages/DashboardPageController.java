@@ -5,10 +5,14 @@ import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
 import cymru.calon.query.dashboard.DashboardView;
+import cymru.calon.query.people.RecordText;
+import cymru.calon.query.people.StoryQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -29,14 +33,43 @@ class DashboardPageController {
   private final DashboardQueries queries;
   private final DashboardPresenter presenter;
   private final FigureText text;
+  private final StoryQueries stories;
+  private final RecordText words;
   private final Clock clock;
 
   DashboardPageController(
-      DashboardQueries queries, DashboardPresenter presenter, FigureText text, Clock clock) {
+      DashboardQueries queries,
+      DashboardPresenter presenter,
+      FigureText text,
+      StoryQueries stories,
+      RecordText words,
+      Clock clock) {
     this.queries = queries;
     this.presenter = presenter;
     this.text = text;
+    this.stories = stories;
+    this.words = words;
     this.clock = clock;
+  }
+
+  /** A consented story as the voice section shows it. */
+  record StoryView(String date, String language, String values, String text) {}
+
+  private List<StoryView> stories(Viewer viewer, DashboardParameters.Query query, Locale locale) {
+    Instant asOf = query.asOf() == null ? clock.instant() : query.asOf();
+    return stories.forService(viewer, query.serviceId(), query.from(), query.to(), asOf).stream()
+        .map(
+            story ->
+                new StoryView(
+                    words.date(story.occurredOn(), locale),
+                    story.language(),
+                    String.join(
+                        ", ",
+                        story.relationalValues().stream()
+                            .map(value -> words.message("record.value." + value, locale))
+                            .toList()),
+                    story.text()))
+        .toList();
   }
 
   @GetMapping("/services/{serviceId}/dashboard")
@@ -93,6 +126,7 @@ class DashboardPageController {
     Map<String, String> query = new LinkedHashMap<>(DashboardModel.form(from, to, asOf));
     DashboardModel.figures(
         model, view, presenter, text, locale, "/api/v1/services/" + service + "/dashboard", query);
+    model.addAttribute("stories", stories(viewer, parsed.query(), locale));
     return "dashboard";
   }
 

@@ -30,13 +30,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(DashboardPageController.class)
-@Import({FigureText.class, DashboardPresenter.class})
+@Import({FigureText.class, DashboardPresenter.class, cymru.calon.query.people.RecordText.class})
 @WithViewer(role = Role.PROVIDER, organisation = Fixtures.ORGANISATION)
 class DashboardPageControllerTest {
   private static final String PATH = "/services/" + Fixtures.SERVICE_ID + "/dashboard";
 
   @Autowired MockMvc mvc;
   @MockitoBean DashboardQueries queries;
+  @MockitoBean cymru.calon.query.people.StoryQueries stories;
 
   @Test
   void withoutAPeriod_redirectsToTheLastTwelveMonths() throws Exception {
@@ -72,6 +73,41 @@ class DashboardPageControllerTest {
         .isEqualTo("19.2% (34 of 177)");
     assertThat(page.select("p").eachText())
         .contains("Period: 1 December 2025 to 30 November 2026, both included.");
+  }
+
+  @Test
+  void theVoiceSection_showsConsentedStories_inTheirOwnLanguage() throws Exception {
+    serviceAnswers();
+    org.mockito.Mockito.when(
+            stories.forService(
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any()))
+        .thenReturn(
+            java.util.List.of(
+                new cymru.calon.query.people.StoryQueries.Story(
+                    java.time.LocalDate.of(2026, 3, 4),
+                    "cy",
+                    java.util.List.of(1, 8),
+                    "Arhosodd yr un gweithiwr gyda fi.")));
+
+    Document page =
+        page(
+            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
+                .andExpect(status().isOk())
+                .andReturn());
+
+    Element story = page.selectFirst("section[aria-labelledby=heading-voice] figure.calon-story");
+    assertThat(story).isNotNull();
+    assertThat(story.selectFirst("blockquote").attr("lang")).isEqualTo("cy");
+    assertThat(story.selectFirst("blockquote").text())
+        .isEqualTo("Arhosodd yr un gweithiwr gyda fi.");
+    assertThat(story.selectFirst("figcaption").text())
+        .isEqualTo(
+            "Shared on 4 March 2026. Speaks to: connection, love and care, time to heal and"
+                + " recover.");
   }
 
   @Test
