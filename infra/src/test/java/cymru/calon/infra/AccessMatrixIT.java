@@ -49,6 +49,8 @@ class AccessMatrixIT extends CalonIntegrationTest {
   private static final UUID WORKER_B = UUID.fromString("7b000000-0000-4000-8000-00000000007b");
   private static final UUID EPISODE_A = UUID.fromString("ea000000-0000-4000-8000-0000000000ea");
   private static final UUID EPISODE_B = UUID.fromString("eb000000-0000-4000-8000-0000000000eb");
+  private static final UUID PERSON_A = UUID.fromString("fa000000-0000-4000-8000-0000000000fa");
+  private static final UUID PERSON_B = UUID.fromString("fb000000-0000-4000-8000-0000000000fb");
   private static final Instant REFERRED = Instant.parse("2025-05-01T09:00:00Z");
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
@@ -69,8 +71,10 @@ class AccessMatrixIT extends CalonIntegrationTest {
     commission("commissioner-b", SERVICE_B, TestLogins.ORG_B, TestLogins.COMMISSIONER_B);
     join("provider-a", WORKER_A, TestLogins.ORG_A);
     join("provider-b", WORKER_B, TestLogins.ORG_B);
-    refer("provider-a", EPISODE_A, SERVICE_A);
-    refer("provider-b", EPISODE_B, SERVICE_B);
+    register("provider-a", PERSON_A, TestLogins.ORG_A);
+    register("provider-b", PERSON_B, TestLogins.ORG_B);
+    refer("provider-a", EPISODE_A, PERSON_A, SERVICE_A);
+    refer("provider-b", EPISODE_B, PERSON_B, SERVICE_B);
     accepted("provider-a", contact(UUID.randomUUID(), EPISODE_A, WORKER_A));
     accepted("provider-b", contact(UUID.randomUUID(), EPISODE_B, WORKER_B));
     awaitProjections();
@@ -87,6 +91,8 @@ class AccessMatrixIT extends CalonIntegrationTest {
     LINE_ACCEPTED,
     UNAUTHENTICATED,
     FORBIDDEN,
+    /** 404: for a person of another organisation, as if there were none. */
+    NOT_FOUND,
     SIGN_IN,
     TO_POLICY,
     TO_SERVICES,
@@ -177,6 +183,22 @@ class AccessMatrixIT extends CalonIntegrationTest {
             expect(U, X, A, X, X, X),
             () -> Request.get("/api/v1/episodes/" + EPISODE_B)),
         new Row(
+            "GET service A stories",
+            expect(U, A, X, A, X, X),
+            () -> Request.get("/api/v1/services/" + SERVICE_A + "/stories?" + PERIOD)),
+        new Row(
+            "GET person A record (subject access)",
+            expect(U, A, Answer.NOT_FOUND, X, X, X),
+            () -> Request.get("/api/v1/people/" + PERSON_A + "/record")),
+        new Row(
+            "GET person A record.pdf",
+            expect(U, A, Answer.NOT_FOUND, X, X, X),
+            () -> Request.get("/api/v1/people/" + PERSON_A + "/record.pdf")),
+        new Row(
+            "GET person B record (subject access)",
+            expect(U, Answer.NOT_FOUND, A, X, X, X),
+            () -> Request.get("/api/v1/people/" + PERSON_B + "/record")),
+        new Row(
             "GET services list",
             expect(S, A, A, A, A, Answer.TO_POLICY),
             () -> Request.get("/services")),
@@ -237,6 +259,20 @@ class AccessMatrixIT extends CalonIntegrationTest {
             "POST RecordReflectivePractice of worker A",
             expect(U, C, X, X, X, X),
             () -> Request.command(reflectionJson(WORKER_A))),
+        new Row(
+            "POST RegisterPerson in A",
+            expect(U, C, X, X, X, X),
+            () ->
+                Request.command(
+                    registerJson(UUID.randomUUID(), UUID.randomUUID(), TestLogins.ORG_A))),
+        new Row(
+            "POST RecordConsent of person A",
+            expect(U, C, X, X, X, X),
+            () -> Request.command(consentJson(PERSON_A))),
+        new Row(
+            "POST RecordConsent of person B",
+            expect(U, X, C, X, X, X),
+            () -> Request.command(consentJson(PERSON_B))),
         new Row(
             "POST ReceiveReferral into service A",
             expect(U, C, X, X, X, X),
@@ -477,7 +513,30 @@ class AccessMatrixIT extends CalonIntegrationTest {
     accepted(login, joinJson(worker, organisation));
   }
 
-  private void refer(String login, UUID episode, UUID service) {
+  private void register(String login, UUID person, UUID organisation) {
+    accepted(
+        login,
+        registerJson(UUID.nameUUIDFromBytes(("p" + person).getBytes()), person, organisation));
+  }
+
+  private static String registerJson(UUID commandId, UUID person, UUID organisation) {
+    return """
+        {"type":"RegisterPerson","commandId":"%s","personId":"%s","organisationId":"%s",
+         "protectedDetails":{"name":"Matrix Person"},"preferredLanguage":"en",
+         "interpreterNeeded":false,"ageBand":"45-54","occurredAt":"2025-04-01T09:00:00Z"}
+        """
+        .formatted(commandId, person, organisation);
+  }
+
+  private static String consentJson(UUID person) {
+    return """
+        {"type":"RecordConsent","commandId":"%s","personId":"%s","scope":"RESEARCH",
+         "granted":true,"occurredAt":"2025-04-02T09:00:00Z"}
+        """
+        .formatted(UUID.randomUUID(), person);
+  }
+
+  private void refer(String login, UUID episode, UUID person, UUID service) {
     accepted(
         login,
         """
@@ -487,7 +546,7 @@ class AccessMatrixIT extends CalonIntegrationTest {
             .formatted(
                 UUID.nameUUIDFromBytes(("r" + episode).getBytes()),
                 episode,
-                UUID.randomUUID(),
+                person,
                 service,
                 REFERRED));
   }
@@ -537,7 +596,7 @@ class AccessMatrixIT extends CalonIntegrationTest {
         {"type":"ReceiveReferral","commandId":"%s","episodeId":"%s","personId":"%s",
          "serviceId":"%s","source":"SELF","occurredAt":"%s"}
         """
-        .formatted(UUID.randomUUID(), episode, UUID.randomUUID(), service, REFERRED);
+        .formatted(UUID.randomUUID(), episode, PERSON_A, service, REFERRED);
   }
 
   /** One line: the import takes it as one NDJSON line. */
@@ -593,6 +652,7 @@ class AccessMatrixIT extends CalonIntegrationTest {
       case 202 -> Answer.ACCEPTED;
       case 401 -> Answer.UNAUTHENTICATED;
       case 403 -> Answer.FORBIDDEN;
+      case 404 -> Answer.NOT_FOUND;
       default -> Answer.OTHER;
     };
   }

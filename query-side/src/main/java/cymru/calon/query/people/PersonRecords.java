@@ -61,8 +61,13 @@ public class PersonRecords {
     return access.as(
         viewer,
         () -> {
+          UUID organisation = viewer.organisation().orElseThrow().value();
+          // The application's own filter; row-level security says the same again.
           var person =
-              db.selectFrom(PERSON).where(PERSON.PERSON_ID.eq(personId.value())).fetchOptional();
+              db.selectFrom(PERSON)
+                  .where(PERSON.PERSON_ID.eq(personId.value()))
+                  .and(PERSON.ORGANISATION_ID.eq(organisation))
+                  .fetchOptional();
           if (person.isEmpty()) {
             return Optional.empty();
           }
@@ -81,6 +86,7 @@ public class PersonRecords {
               db.select(PERSON_EPISODE.EPISODE_ID)
                   .from(PERSON_EPISODE)
                   .where(PERSON_EPISODE.PERSON_ID.eq(personId.value()))
+                  .and(PERSON_EPISODE.ORGANISATION_ID.eq(organisation))
                   .fetch(PERSON_EPISODE.EPISODE_ID);
           for (UUID episode : episodes) {
             for (EventHistory.Recorded event : history.eventsOf(episode.toString())) {

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * The consented stories of a service's period (R11), in the people's own words, for its
  * commissioner and provider: only stories whose person's consent still holds and who is not
  * forgotten have a row at all, row-level security keeps them to the viewer's services, and every
- * person whose story is shown is recorded in the audit trail. Read live, never remembered: a
- * withdrawal takes a story out of the very next view.
+ * person whose story is shown is recorded in the audit trail. The caller checks that the viewer may
+ * see the service ({@code Access.requireService}); provider staff are also held to their own
+ * organisation's rows here. Read live, never remembered: a withdrawal takes a story out of the very
+ * next view.
  */
 @Component
 public class StoryQueries {
@@ -54,6 +56,11 @@ public class StoryQueries {
           Set<PersonId> people = new LinkedHashSet<>();
           db.selectFrom(SHARED_STORY)
               .where(SHARED_STORY.SERVICE_ID.eq(serviceId))
+              .and(
+                  viewer
+                      .organisation()
+                      .map(o -> SHARED_STORY.ORGANISATION_ID.eq(o.value()))
+                      .orElse(org.jooq.impl.DSL.noCondition()))
               .and(SHARED_STORY.OCCURRED_AT.ge(window.start().atOffset(java.time.ZoneOffset.UTC)))
               .and(SHARED_STORY.OCCURRED_AT.lt(window.end().atOffset(java.time.ZoneOffset.UTC)))
               .and(SHARED_STORY.RECORDED_AT.le(asOf.atOffset(java.time.ZoneOffset.UTC)))
