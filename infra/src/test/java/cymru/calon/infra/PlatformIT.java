@@ -55,6 +55,8 @@ class PlatformIT extends CalonIntegrationTest {
     HttpResponse<String> docs = get("/v3/api-docs");
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/v1/commands", "/api/v1/episodes/{episodeId}");
+    // the signed-in user is no parameter of any operation
+    assertThat(docs.body()).doesNotContain("\"name\":\"viewer\"");
     JsonNode api = json.readTree(docs.body());
     JsonNode schemas = api.path("components").path("schemas");
     for (String type : WireCommands.TYPES.keySet()) {

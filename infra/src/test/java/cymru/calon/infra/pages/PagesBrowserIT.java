@@ -411,6 +411,10 @@ class PagesBrowserIT {
 
   /** Pressing Tab once, from the top of the freshly loaded page, reaches the skip link. */
   private static void assertSkipLinkIsFirstTabStop(String url) {
+    if (!browser.findElements(By.cssSelector(".govuk-error-summary")).isEmpty()) {
+      assertErrorSummaryTakesFocus(url);
+      return;
+    }
     new Actions(browser).sendKeys(Keys.TAB).perform();
     WebElement focused = browser.switchTo().activeElement();
     String description =
@@ -429,6 +433,24 @@ class PagesBrowserIT {
         .isEqualTo("#main-content");
     assertThat(browser.findElements(By.id("main-content")))
         .as("the skip link's target #main-content on %s", url)
+        .hasSize(1);
+  }
+
+  /**
+   * A page that shows an error summary moves the focus to it as it loads (govuk-frontend's error
+   * summary does), so the first Tab reaches its first error's link, which leads to the field.
+   */
+  private static void assertErrorSummaryTakesFocus(String url) {
+    assertThat(js("return document.activeElement.classList.contains('govuk-error-summary')"))
+        .as("the error summary has the focus on %s", url)
+        .isEqualTo(true);
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    WebElement focused = browser.switchTo().activeElement();
+    assertThat(focused.getTagName()).as("first Tab stop on %s", url).isEqualTo("a");
+    String target = focused.getDomAttribute("href");
+    assertThat(target).as("first Tab stop on %s", url).startsWith("#");
+    assertThat(browser.findElements(By.id(target.substring(1))))
+        .as("the field %s the error summary links to on %s", target, url)
         .hasSize(1);
   }
 

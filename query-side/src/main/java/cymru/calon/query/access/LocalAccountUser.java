@@ -19,14 +19,4 @@ public final class LocalAccountUser extends User {
   public Viewer viewer() {
     return viewer;
   }
-
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }

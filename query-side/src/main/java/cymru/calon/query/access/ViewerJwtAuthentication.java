@@ -42,14 +42,4 @@ final class ViewerJwtAuthentication extends JwtAuthenticationToken {
   String invalidBecause() {
     return invalidBecause;
   }
-
-  @Override
-  public boolean equals(Object other) {
-    return super.equals(other);
-  }
-
-  @Override
-  public int hashCode() {
-    return super.hashCode();
-  }
 }
