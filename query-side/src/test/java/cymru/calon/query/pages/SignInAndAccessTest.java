@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MvcResult;
   DashboardPageController.class,
   PolicyPageController.class
 })
-@Import({FigureText.class, DashboardPresenter.class})
+@Import({FigureText.class, DashboardPresenter.class, cymru.calon.query.people.RecordText.class})
 class SignInAndAccessTest {
   private static final String PASSWORD = "correct horse battery staple";
   private static final Viewer OWN_STAFF =
@@ -66,6 +66,7 @@ class SignInAndAccessTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean DashboardQueries queries;
+  @MockitoBean cymru.calon.query.people.StoryQueries stories;
 
   @DynamicPropertySource
   static void accounts(DynamicPropertyRegistry registry) {
