@@ -82,6 +82,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IntegrationEventContractTest {
   private static final UUID EVENT_ID = UUID.fromString("0f0e0d0c-0b0a-4908-8706-050403020100");
   private static final Instant RECORDED_AT = Instant.parse("2025-06-11T08:00:00Z");
+  private static final long SEQUENCE = 3;
   private static final JsonSchemaFactory SCHEMAS =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private static final com.fasterxml.jackson.databind.ObjectMapper JACKSON2 =
@@ -137,7 +138,8 @@ class IntegrationEventContractTest {
           "relationalCommitments",
           "role",
           "livedExperience",
-          "kind");
+          "kind",
+          "sequence");
 
   private final JsonMapper json = IntegrationPublishingConfiguration.integrationJson();
 
@@ -253,10 +255,11 @@ class IntegrationEventContractTest {
     events()
         .forEach(
             arguments ->
-                assertThat(IntegrationEvents.of(arguments.get()[1], EVENT_ID, RECORDED_AT))
+                assertThat(
+                        IntegrationEvents.of(arguments.get()[1], EVENT_ID, RECORDED_AT, SEQUENCE))
                     .as("%s is published", arguments.get()[0])
                     .isPresent());
-    assertThat(IntegrationEvents.of("not an event", EVENT_ID, RECORDED_AT)).isEmpty();
+    assertThat(IntegrationEvents.of("not an event", EVENT_ID, RECORDED_AT, SEQUENCE)).isEmpty();
   }
 
   @Test
@@ -280,7 +283,8 @@ class IntegrationEventContractTest {
   @MethodSource("events")
   void publishedJson_isPinned_andValidAgainstItsSchema(String name, Object domainEvent)
       throws IOException {
-    IntegrationEvent event = IntegrationEvents.of(domainEvent, EVENT_ID, RECORDED_AT).orElseThrow();
+    IntegrationEvent event =
+        IntegrationEvents.of(domainEvent, EVENT_ID, RECORDED_AT, SEQUENCE).orElseThrow();
     assertThat(IntegrationEventPublisher.typeOf(event)).isEqualTo(name);
     byte[] published = json.writeValueAsBytes(event);
     byte[] approved = fixture(name, published);
