@@ -68,7 +68,7 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       Instant recordedAt,
       EpisodeId episodeId,
       WorkerId workerId,
-      long sequence)
+      Long sequence)
       implements EpisodeIntegrationEvent {}
 
   record WorkerHandedOver(
@@ -81,7 +81,7 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       WorkerId toWorkerId,
       HandoverReason reason,
       boolean warmIntroduction,
-      long sequence)
+      Long sequence)
       implements EpisodeIntegrationEvent {}
 
   /** {@code choicesOffered} in the order of {@link Choice}'s constants. */
@@ -101,7 +101,7 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       List<Choice> choicesOffered,
       boolean storyRetold,
       ContactPurpose purpose,
-      long sequence)
+      Long sequence)
       implements EpisodeIntegrationEvent {
     public ContactRecorded {
       choicesOffered = List.copyOf(choicesOffered);

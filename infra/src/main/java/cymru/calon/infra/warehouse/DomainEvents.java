@@ -50,13 +50,14 @@ final class DomainEvents {
   }
 
   private static Stored episode(EpisodeIntegrationEvent event) {
-    long sequence =
+    Long published =
         switch (event) {
           case EpisodeIntegrationEvent.ContactRecorded e -> e.sequence();
           case EpisodeIntegrationEvent.WorkerAssigned e -> e.sequence();
           case EpisodeIntegrationEvent.WorkerHandedOver e -> e.sequence();
-          default -> 0;
+          default -> null;
         };
+    long sequence = published == null ? 0 : published;
     Object payload =
         switch (event) {
           case EpisodeIntegrationEvent.ReferralReceived e ->
