@@ -16,6 +16,7 @@ import org.springframework.core.type.filter.TypeFilter;
 class CalonModeComponents implements TypeFilter, EnvironmentAware {
   private static final List<String> CALON_ONLY =
       List.of(
+          "cymru.calon.infra.cluster.",
           "cymru.calon.infra.commands.",
           "cymru.calon.infra.demo.",
           "cymru.calon.infra.imports.",
