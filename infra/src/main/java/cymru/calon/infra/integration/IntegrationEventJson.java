@@ -36,9 +36,14 @@ public final class IntegrationEventJson {
     return KINDS.keySet();
   }
 
-  /** The record's {@code type}, or null when it has none. */
+  /** The record's {@code type}, or null when it has none (or is not a JSON object at all). */
   public String typeOf(byte[] record) {
-    JsonNode type = json.readTree(record).get("type");
+    JsonNode type;
+    try {
+      type = json.readTree(record).get("type");
+    } catch (tools.jackson.core.JacksonException e) {
+      return null;
+    }
     return type == null || !type.isString() ? null : type.asString();
   }
 
@@ -48,7 +53,8 @@ public final class IntegrationEventJson {
    * @throws tools.jackson.core.JacksonException when a record of a known kind cannot be read
    */
   public Optional<IntegrationEvent> read(byte[] record) {
-    Class<? extends IntegrationEvent> kind = KINDS.get(typeOf(record));
+    String type = typeOf(record);
+    Class<? extends IntegrationEvent> kind = type == null ? null : KINDS.get(type);
     if (kind == null) {
       return Optional.empty();
     }

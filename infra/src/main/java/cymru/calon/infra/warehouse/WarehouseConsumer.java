@@ -38,9 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exactly once however often it is delivered — after a failed batch, a broker restart, a rebalance,
  * or the outbox sending it again — and none is lost: what was not committed is read again.
  *
- * <p>A record of a kind this release does not know (a newer Calon's) is skipped and counted. A
- * record of a known kind that cannot be read fails its batch, which is retried with back-off: a
- * figure built without it would be silently wrong.
+ * <p>A record of a kind this release does not know (a newer Calon's), or with no kind at all, is
+ * skipped and counted. A record of a known kind that cannot be read fails its batch, which is
+ * retried with back-off: a figure built without it would be silently wrong.
  */
 final class WarehouseConsumer implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(WarehouseConsumer.class);
@@ -165,7 +165,8 @@ final class WarehouseConsumer implements SmartLifecycle {
     for (ConsumerRecord<String, byte[]> record : records) {
       Optional<IntegrationEvent> event = json.read(record.value());
       if (event.isEmpty()) {
-        unknownKinds.add(json.typeOf(record.value()));
+        String type = json.typeOf(record.value());
+        unknownKinds.add(type == null ? "(no type)" : type);
         continue;
       }
       known++;

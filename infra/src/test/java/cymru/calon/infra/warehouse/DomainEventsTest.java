@@ -77,6 +77,7 @@ class DomainEventsTest {
                     .formatted(EVENT_ID)
                     .getBytes(StandardCharsets.UTF_8)))
         .isEmpty();
+    assertThat(JSON.read("not JSON".getBytes(StandardCharsets.UTF_8))).isEmpty();
     String withoutSequence =
         """
         {"type":"WorkerAssigned","schemaVersion":1,"eventId":"%s",
