@@ -57,13 +57,20 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       ReferralSource source)
       implements EpisodeIntegrationEvent {}
 
+  /**
+   * {@code sequence} (here, on {@link WorkerHandedOver} and on {@link ContactRecorded}) is the
+   * event's position in its episode's history, 0 for the referral: it orders the changes of key
+   * worker, and contacts at the same instant, as the store does. Added to v1 as an optional field;
+   * a record without it reads as 0.
+   */
   record WorkerAssigned(
       int schemaVersion,
       UUID eventId,
       Instant occurredAt,
       Instant recordedAt,
       EpisodeId episodeId,
-      WorkerId workerId)
+      WorkerId workerId,
+      Long sequence)
       implements EpisodeIntegrationEvent {}
 
   record WorkerHandedOver(
@@ -75,7 +82,8 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       WorkerId fromWorkerId,
       WorkerId toWorkerId,
       HandoverReason reason,
-      boolean warmIntroduction)
+      boolean warmIntroduction,
+      Long sequence)
       implements EpisodeIntegrationEvent {}
 
   /** {@code choicesOffered} in the order of {@link Choice}'s constants. */
@@ -94,7 +102,8 @@ public sealed interface EpisodeIntegrationEvent extends IntegrationEvent {
       InterpreterUse interpreter,
       List<Choice> choicesOffered,
       boolean storyRetold,
-      ContactPurpose purpose)
+      ContactPurpose purpose,
+      Long sequence)
       implements EpisodeIntegrationEvent {
     public ContactRecorded {
       choicesOffered = List.copyOf(choicesOffered);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -59,7 +60,10 @@ class IntegrationEventPublisher {
 
   @EventHandler
   void on(Object payload, EventMessage<?> message) {
-    IntegrationEvents.of(payload, UUID.fromString(message.getIdentifier()), message.getTimestamp())
+    long sequence =
+        message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+    IntegrationEvents.of(
+            payload, UUID.fromString(message.getIdentifier()), message.getTimestamp(), sequence)
         .ifPresent(this::publish);
   }
 

@@ -56,10 +56,12 @@ public final class IntegrationEvents {
    *
    * @param eventId the domain event's identifier (Axon's message identifier)
    * @param recordedAt the event store's timestamp
+   * @param sequence the event's sequence number in its aggregate's history
    */
-  public static Optional<IntegrationEvent> of(Object payload, UUID eventId, Instant recordedAt) {
+  public static Optional<IntegrationEvent> of(
+      Object payload, UUID eventId, Instant recordedAt, long sequence) {
     return switch (payload) {
-      case EpisodeEvent event -> Optional.of(episode(event, eventId, recordedAt));
+      case EpisodeEvent event -> Optional.of(episode(event, eventId, recordedAt, sequence));
       case ServiceEvent event -> Optional.of(service(event, eventId, recordedAt));
       case WorkerEvent event -> Optional.of(worker(event, eventId, recordedAt));
       case PersonEvent event -> Optional.empty();
@@ -67,7 +69,8 @@ public final class IntegrationEvents {
     };
   }
 
-  private static EpisodeIntegrationEvent episode(EpisodeEvent event, UUID id, Instant recorded) {
+  private static EpisodeIntegrationEvent episode(
+      EpisodeEvent event, UUID id, Instant recorded, long sequence) {
     int v = SCHEMA_VERSION;
     return switch (event) {
       case ReferralReceived e ->
@@ -82,7 +85,7 @@ public final class IntegrationEvents {
               e.source());
       case WorkerAssigned e ->
           new EpisodeIntegrationEvent.WorkerAssigned(
-              v, id, e.occurredAt(), recorded, e.episodeId(), e.workerId());
+              v, id, e.occurredAt(), recorded, e.episodeId(), e.workerId(), sequence);
       case WorkerHandedOver e ->
           new EpisodeIntegrationEvent.WorkerHandedOver(
               v,
@@ -93,7 +96,8 @@ public final class IntegrationEvents {
               e.fromWorkerId(),
               e.toWorkerId(),
               e.reason(),
-              e.warmIntroduction());
+              e.warmIntroduction(),
+              sequence);
       case ContactRecorded e ->
           new EpisodeIntegrationEvent.ContactRecorded(
               v,
@@ -110,7 +114,8 @@ public final class IntegrationEvents {
               e.interpreter(),
               List.copyOf(e.choicesOffered()),
               e.storyRetold(),
-              e.purpose());
+              e.purpose(),
+              sequence);
       case AppointmentMissed e ->
           new EpisodeIntegrationEvent.AppointmentMissed(
               v, id, e.occurredAt(), recorded, e.episodeId(), e.missedBy(), e.followUp());

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -88,6 +89,11 @@ class IntegrationPublishingConfiguration {
    * A tracking processor of its own with one thread: one token, so the order of the store is the
    * order of sending. Errors propagate to the processor, which retries the batch with back-off;
    * Axon's default would log them and move the token past an unsent event.
+   *
+   * <p>It starts from the beginning of the store with a plain token. Axon's default first token is
+   * a replay token up to the head, and this processor disallows replays, so a store that already
+   * held events when Kafka was first configured would never have published them: consumers such as
+   * the policy warehouse would miss the whole history before that day.
    */
   @Autowired
   void processor(
@@ -99,7 +105,8 @@ class IntegrationPublishingConfiguration {
             configuration ->
                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                     .andBatchSize(batchSize)
-                    .andInitialSegmentsCount(1))
+                    .andInitialSegmentsCount(1)
+                    .andInitialTrackingToken(StreamableMessageSource::createTailToken))
         .registerListenerInvocationErrorHandler(
             IntegrationEventPublisher.GROUP, configuration -> PropagatingErrorHandler.instance());
   }

@@ -9,7 +9,7 @@ import org.springframework.util.StringUtils;
  * Publishing is on only where a broker is named, so Calon runs (and every test passes) without
  * Kafka.
  */
-class KafkaConfigured implements Condition {
+public class KafkaConfigured implements Condition {
   static final String CALON_PROPERTY = "calon.kafka.bootstrap-servers";
   static final String SPRING_PROPERTY = "spring.kafka.bootstrap-servers";
 
@@ -18,7 +18,7 @@ class KafkaConfigured implements Condition {
     return StringUtils.hasText(bootstrapServers(context.getEnvironment()));
   }
 
-  static String bootstrapServers(org.springframework.core.env.PropertyResolver properties) {
+  public static String bootstrapServers(org.springframework.core.env.PropertyResolver properties) {
     String calon = properties.getProperty(CALON_PROPERTY);
     return StringUtils.hasText(calon) ? calon : properties.getProperty(SPRING_PROPERTY);
   }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -53,6 +55,31 @@ class AxonStoreConfiguration {
         .setTimestampColumn("time_stamp")
         .setOwnerColumn("owner")
         .build();
+  }
+
+  /**
+   * Axon's JDBC token store, with the name this node claims segments under ({@code calon.node-id},
+   * by default the JVM's {@code pid@host}): with several Calons on one database each claims its own
+   * segments, and a claim not renewed for {@code claim-timeout} (a node that died) is taken over by
+   * another node. A node that stops releases its claims at once.
+   */
+  @Bean
+  TokenStore tokenStore(
+      ConnectionProvider connectionProvider,
+      Serializer defaultSerializer,
+      TokenSchema tokenSchema,
+      @Value("${calon.node-id:#{null}}") String nodeId,
+      @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+    JdbcTokenStore.Builder builder =
+        JdbcTokenStore.builder()
+            .connectionProvider(connectionProvider)
+            .schema(tokenSchema)
+            .serializer(defaultSerializer)
+            .claimTimeout(claimTimeout);
+    if (nodeId != null && !nodeId.isBlank()) {
+      builder.nodeId(nodeId);
+    }
+    return builder.build();
   }
 
   @Bean

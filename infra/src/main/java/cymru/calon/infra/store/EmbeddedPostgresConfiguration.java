@@ -1,6 +1,7 @@
 package cymru.calon.infra.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import cymru.calon.infra.CalonMode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,10 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * Calon's default store: a PostgreSQL 17 server started with the application, whose data lives in
- * {@code calon.data-dir} and survives restarts. Used only when no external data source is
+ * {@code calon.data-dir} ({@code ./calon-data}, for the policy warehouse {@code
+ * ./calon-warehouse-data}) and survives restarts. Used only when no external data source is
  * configured. Unlike zonky's test defaults it is durable: {@code fsync}, {@code synchronous_commit}
  * and {@code full_page_writes} are on, so a committed event survives a crash.
  */
@@ -31,10 +34,18 @@ class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(
-      @Value("${calon.data-dir:./calon-data}") Path dataDir,
+      Environment environment,
       @Value("${calon.embedded-postgres.durable:true}") boolean durable,
       @Value("${calon.embedded-postgres.port:0}") int port)
       throws IOException {
+    // The warehouse keeps its own database: by default beside Calon's, never in it.
+    Path dataDir =
+        Path.of(
+            environment.getProperty(
+                "calon.data-dir",
+                CalonMode.policyWarehouse(environment)
+                    ? "./calon-warehouse-data"
+                    : "./calon-data"));
     Path pgData = dataDir.toAbsolutePath().resolve("postgres");
     Files.createDirectories(pgData);
     OrphanedPostmaster.stopIfRunning(pgData);

@@ -67,6 +67,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -83,9 +84,10 @@ import tools.jackson.databind.json.JsonMapper;
  * else, and every domain event is either mapped or deliberately not published. A change here is a
  * change for every consumer: a new schema version and topic, not an edited fixture.
  */
-class IntegrationEventContractTest {
+public class IntegrationEventContractTest {
   private static final UUID EVENT_ID = UUID.fromString("0f0e0d0c-0b0a-4908-8706-050403020100");
   private static final Instant RECORDED_AT = Instant.parse("2025-06-11T08:00:00Z");
+  private static final long SEQUENCE = 3;
   private static final JsonSchemaFactory SCHEMAS =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
   private static final com.fasterxml.jackson.databind.ObjectMapper JACKSON2 =
@@ -143,7 +145,8 @@ class IntegrationEventContractTest {
           "relationalCommitments",
           "role",
           "livedExperience",
-          "kind");
+          "kind",
+          "sequence");
 
   private final JsonMapper json = IntegrationPublishingConfiguration.integrationJson();
 
@@ -154,7 +157,8 @@ class IntegrationEventContractTest {
   private static final OutcomeId OUTCOME = OutcomeId.of("99999999-9999-4999-8999-999999999999");
   private static final Instant AT = Instant.parse("2025-06-10T14:30:00Z");
 
-  static Stream<Arguments> events() {
+  /** One of every domain event, each named by the integration event it is published as. */
+  public static Stream<Arguments> events() {
     return Stream.of(
         Arguments.of(
             "ServiceCommissioned",
@@ -268,10 +272,11 @@ class IntegrationEventContractTest {
     events()
         .forEach(
             arguments ->
-                assertThat(IntegrationEvents.of(arguments.get()[1], EVENT_ID, RECORDED_AT))
+                assertThat(
+                        IntegrationEvents.of(arguments.get()[1], EVENT_ID, RECORDED_AT, SEQUENCE))
                     .as("%s is published", arguments.get()[0])
                     .isPresent());
-    assertThat(IntegrationEvents.of("not an event", EVENT_ID, RECORDED_AT)).isEmpty();
+    assertThat(IntegrationEvents.of("not an event", EVENT_ID, RECORDED_AT, SEQUENCE)).isEmpty();
   }
 
   @Test
@@ -295,7 +300,8 @@ class IntegrationEventContractTest {
   @MethodSource("events")
   void publishedJson_isPinned_andValidAgainstItsSchema(String name, Object domainEvent)
       throws IOException {
-    IntegrationEvent event = IntegrationEvents.of(domainEvent, EVENT_ID, RECORDED_AT).orElseThrow();
+    IntegrationEvent event =
+        IntegrationEvents.of(domainEvent, EVENT_ID, RECORDED_AT, SEQUENCE).orElseThrow();
     assertThat(IntegrationEventPublisher.typeOf(event)).isEqualTo(name);
     byte[] published = json.writeValueAsBytes(event);
     byte[] approved = fixture(name, published);
@@ -315,6 +321,65 @@ class IntegrationEventContractTest {
     withoutId.remove("eventId");
     Set<ValidationMessage> missing = schema.validate(withoutId);
     assertThat(missing).isNotEmpty();
+  }
+
+  /**
+   * Each schema names exactly the fields of its Java record (besides {@code type}), and each code's
+   * schema enum is the Java enum's constants, in order: a constant added to a Java enum is a
+   * constant consumers must be told of.
+   */
+  @Test
+  void schemaEnums_matchTheJavaEnums_andSchemaFieldsTheRecords() throws IOException {
+    Set<Class<?>> types =
+        Stream.of(IntegrationEvent.class.getPermittedSubclasses())
+            .flatMap(family -> Stream.of(family.getPermittedSubclasses()))
+            .collect(Collectors.toSet());
+    int enums = 0;
+    for (Class<?> type : types) {
+      com.fasterxml.jackson.databind.JsonNode properties;
+      try (InputStream in = schemaResource(type.getSimpleName())) {
+        properties = JACKSON2.readTree(in).get("properties");
+      }
+      Set<String> inSchema = new java.util.TreeSet<>();
+      properties.fieldNames().forEachRemaining(inSchema::add);
+      Set<String> inRecord =
+          Stream.concat(
+                  Stream.of("type"),
+                  Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
+              .collect(Collectors.toCollection(java.util.TreeSet::new));
+      assertThat(inSchema).as("fields of %s", type.getSimpleName()).isEqualTo(inRecord);
+      for (RecordComponent component : type.getRecordComponents()) {
+        var property = properties.get(component.getName());
+        var values =
+            property.has("items") ? property.get("items").get("enum") : property.get("enum");
+        Class<?> javaEnum = enumOf(component);
+        String field = type.getSimpleName() + "." + component.getName();
+        if (javaEnum == null) {
+          assertThat(values).as("%s is not a code", field).isNull();
+          continue;
+        }
+        assertThat(values).as("%s lists its codes", field).isNotNull();
+        List<String> schemaValues = new java.util.ArrayList<>();
+        values.forEach(value -> schemaValues.add(value.asText()));
+        List<String> javaValues =
+            Arrays.stream(javaEnum.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        assertThat(schemaValues).as("the codes of %s", field).isEqualTo(javaValues);
+        enums++;
+      }
+    }
+    assertThat(enums).as("codes checked").isEqualTo(18);
+  }
+
+  private static Class<?> enumOf(RecordComponent component) {
+    if (component.getType().isEnum()) {
+      return component.getType();
+    }
+    if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType list
+        && list.getActualTypeArguments()[0] instanceof Class<?> element
+        && element.isEnum()) {
+      return element;
+    }
+    return null;
   }
 
   @Test
