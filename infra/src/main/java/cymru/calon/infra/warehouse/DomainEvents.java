@@ -9,9 +9,11 @@ import cymru.calon.commands.api.episode.FeedbackGiven;
 import cymru.calon.commands.api.episode.OutcomeAchieved;
 import cymru.calon.commands.api.episode.ReferralReceived;
 import cymru.calon.commands.api.episode.RelationalCheckInRecorded;
+import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.episode.TrustMilestoneReached;
 import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
+import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.api.service.KpiTargets;
 import cymru.calon.commands.api.service.RelationalCommitments;
 import cymru.calon.commands.api.service.ServiceCommissioned;
@@ -28,12 +30,15 @@ import java.util.Set;
 /**
  * The inverse of {@code IntegrationEvents}: the domain event an integration event was made from, so
  * that the warehouse feeds the very projections Calon runs on its event store and its figures are
- * the same. Only what was published comes back; the one field that is not (a service's name, free
- * text) comes back empty.
+ * the same. Only what was published comes back; the fields that are not (a service's name, free
+ * text; a story's text, personal data) come back empty.
  */
 final class DomainEvents {
   /** A domain event as the projections' handlers receive it from a store. */
   record Stored(Object payload, String aggregateType, String aggregateId, long sequence) {}
+
+  /** A story's text is personal data and never published: the warehouse counts stories only. */
+  static final Sealed UNPUBLISHED_STORY = new Sealed("");
 
   /** What a service's name reads as in the warehouse: names are not published. */
   static final String UNPUBLISHED_NAME = "";
@@ -110,6 +115,14 @@ final class DomainEvents {
           case EpisodeIntegrationEvent.FeedbackGiven e ->
               new FeedbackGiven(
                   e.episodeId(), e.occurredAt(), e.language(), e.translated(), e.complaint());
+          case EpisodeIntegrationEvent.StoryShared e ->
+              new StoryShared(
+                  e.episodeId(),
+                  e.storyId(),
+                  UNPUBLISHED_STORY,
+                  e.language(),
+                  e.relationalValues(),
+                  e.occurredAt());
           case EpisodeIntegrationEvent.EpisodeClosed e ->
               new EpisodeClosed(e.episodeId(), e.reason(), e.occurredAt());
         };
