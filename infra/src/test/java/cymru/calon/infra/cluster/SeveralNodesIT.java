@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.CalonApplication;
 import cymru.calon.infra.GeneratedHistory;
+import cymru.calon.infra.TestLogins;
 import cymru.calon.projections.figures.EpisodeFiguresProjection;
 import cymru.calon.projections.figures.StaffFiguresProjection;
 import cymru.calon.testsupport.TestPostgres;
@@ -89,10 +90,13 @@ class SeveralNodesIT {
     start("node-b");
     awaitSpread();
 
+    GeneratedHistory history = new GeneratedHistory(LINES);
+    HttpResponse<String> commissioned =
+        post("node-b", history.commissionService(), TestLogins.basic(TestLogins.COMMISSIONER));
+    assertThat(commissioned.statusCode()).as(commissioned.body()).isEqualTo(202);
     List<String> lines = new ArrayList<>();
     try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(new GeneratedHistory(LINES), StandardCharsets.UTF_8))) {
+        new BufferedReader(new InputStreamReader(history, StandardCharsets.UTF_8))) {
       reader.lines().forEach(lines::add);
     }
     Map<String, Integer> sentTo = new LinkedHashMap<>();
@@ -105,7 +109,8 @@ class SeveralNodesIT {
         start("node-a");
       }
       String node = nodeFor(lines.get(i));
-      HttpResponse<String> response = post(node, lines.get(i));
+      HttpResponse<String> response =
+          post(node, lines.get(i), TestLogins.basic(TestLogins.PROVIDER));
       assertThat(response.statusCode()).as("%s on %s: %s", i, node, response.body()).isIn(200, 202);
       assertThat(response.body()).contains("ACCEPTED");
       sentTo.merge(node, 1, Integer::sum);
@@ -137,10 +142,9 @@ class SeveralNodesIT {
   }
 
   private static void start(String node) {
-    nodes.put(
-        node,
-        new SpringApplicationBuilder(CalonApplication.class, HandledEvents.class)
-            .run(
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
                 "--spring.datasource.url=" + DATABASE.url(),
                 "--spring.datasource.username=" + DATABASE.user(),
                 "--spring.datasource.password=" + DATABASE.password(),
@@ -148,6 +152,11 @@ class SeveralNodesIT {
                 "--calon.node-id=" + node,
                 "--calon.cluster.balance-interval=1s",
                 "--axon.eventhandling.processors.episode-figures-v1.initial-segment-count=2"));
+    arguments.addAll(TestLogins.accountArguments());
+    nodes.put(
+        node,
+        new SpringApplicationBuilder(CalonApplication.class, HandledEvents.class)
+            .run(arguments.toArray(String[]::new)));
   }
 
   /** Each aggregate's commands to one node (the first of its ids), the other while it is down. */
@@ -158,7 +167,9 @@ class SeveralNodesIT {
             ? command.get("episodeId").asString()
             : command.has("serviceId")
                 ? command.get("serviceId").asString()
-                : command.get("workerId").asString();
+                : command.has("personId")
+                    ? command.get("personId").asString()
+                    : command.get("workerId").asString();
     String preferred = (id.hashCode() & 1) == 0 ? "node-a" : "node-b";
     return nodes.containsKey(preferred) ? preferred : nodes.keySet().iterator().next();
   }
@@ -256,12 +267,14 @@ class SeveralNodesIT {
     return tables;
   }
 
-  private static HttpResponse<String> post(String node, String command) throws IOException {
+  private static HttpResponse<String> post(String node, String command, String authorization)
+      throws IOException {
     String port = nodes.get(node).getEnvironment().getProperty("local.server.port");
     try {
       return HTTP.send(
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/commands"))
               .header("Content-Type", "application/json")
+              .header("Authorization", authorization)
               .POST(HttpRequest.BodyPublishers.ofString(command))
               .build(),
           HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.CalonApplication;
 import cymru.calon.infra.GeneratedHistory;
+import cymru.calon.infra.TestLogins;
 import cymru.calon.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,13 +43,25 @@ class HistoryPublishedIT {
     List<String> stored;
     try (ConfigurableApplicationContext calon = calon(null)) {
       String port = calon.getEnvironment().getProperty("local.server.port");
+      GeneratedHistory history = new GeneratedHistory(300);
+      HttpResponse<String> commissioned =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://localhost:" + port + "/api/v1/commands"))
+                      .header("Content-Type", "application/json")
+                      .header("Authorization", TestLogins.basic(TestLogins.COMMISSIONER))
+                      .POST(HttpRequest.BodyPublishers.ofString(history.commissionService()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(commissioned.statusCode()).as(commissioned.body()).isEqualTo(202);
       HttpResponse<String> imported =
           HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/import"))
                       .header("Content-Type", "application/x-ndjson")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedHistory(300)))
+                      .header("Authorization", TestLogins.basic(TestLogins.PROVIDER))
+                      .POST(HttpRequest.BodyPublishers.ofInputStream(() -> history))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(imported.body()).contains("\"accepted\":300");
@@ -79,6 +92,7 @@ class HistoryPublishedIT {
     args.add("--spring.datasource.password=" + DATABASE.password());
     args.add("--server.port=0");
     args.add("--spring.kafka.bootstrap-servers=");
+    args.addAll(TestLogins.accountArguments());
     if (brokers != null) {
       args.add("--calon.kafka.bootstrap-servers=" + brokers);
     }

@@ -111,7 +111,7 @@ class IntegrationEventsIT {
     List<StoredEvent> stored = stored();
     assertThat(stored).hasSizeGreaterThan(500);
     Set<String> kinds = stored.stream().map(StoredEvent::type).collect(Collectors.toSet());
-    assertThat(kinds).as("the demo exercises every kind of event").hasSize(17);
+    assertThat(kinds).as("the demo exercises every kind of published event").hasSize(18);
 
     List<ConsumerRecord<String, String>> records;
     try (Collector collector = new Collector()) {
@@ -261,10 +261,11 @@ class IntegrationEventsIT {
 
   private record StoredEvent(String eventId, String key, String aggregateType, String type) {}
 
+  /** The stored events that are published: a person's own events never are. */
   private static List<StoredEvent> stored() {
     return jdbc.query(
         "SELECT event_identifier, aggregate_identifier, type, payload_type FROM domain_event_entry"
-            + " ORDER BY global_index",
+            + " WHERE type <> 'Person' ORDER BY global_index",
         (row, n) -> {
           String payloadType = row.getString(4);
           return new StoredEvent(

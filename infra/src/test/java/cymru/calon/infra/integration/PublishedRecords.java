@@ -12,6 +12,8 @@ public final class PublishedRecords {
       Set.of(
           "name",
           "dateOfBirth",
+          "contactDetails",
+          "externalReferences",
           "protectedDetails",
           "text",
           "story",
