@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -157,7 +159,11 @@ final class WarehouseConsumer implements SmartLifecycle {
     }
   }
 
-  /** One transaction: the new events' ids, then their rows (written as the unit of work ends). */
+  /**
+   * One transaction: the new events' ids, then their rows (written as the unit of work ends). An
+   * event whose episode, worker or service is not yet known waits in {@code warehouse.parked_event}
+   * and is applied with the event that creates it.
+   */
   private void apply(ConsumerRecords<String, byte[]> records) {
     Map<UUID, Arrival> arrivals = new LinkedHashMap<>();
     long known = 0;
@@ -170,25 +176,42 @@ final class WarehouseConsumer implements SmartLifecycle {
         continue;
       }
       known++;
-      arrivals.putIfAbsent(event.get().eventId(), new Arrival(event.get(), record));
+      arrivals.putIfAbsent(
+          event.get().eventId(),
+          new Arrival(
+              event.get(), record.value(), record.topic(), record.partition(), record.offset()));
     }
     if (arrivals.isEmpty()) {
       unknownKinds.forEach(statistics::skipped);
       return;
     }
     List<Instant> appliedRecordedAts = new ArrayList<>();
+    long[] parked = {0};
     transactions.executeWithoutResult(
         status -> {
-          Map<UUID, Long> positions = recordNew(arrivals.values());
+          Set<UUID> created = new HashSet<>();
+          for (Arrival arrival : arrivals.values()) {
+            if (Aggregates.creates(arrival.event())) {
+              created.add(Aggregates.of(arrival.event()));
+            }
+          }
+          Set<UUID> knownBefore = knownAggregates(arrivals.values());
+          List<Arrival> now = new ArrayList<>();
+          for (Arrival arrival : arrivals.values()) {
+            UUID aggregate = Aggregates.of(arrival.event());
+            if (Aggregates.creates(arrival.event())
+                || created.contains(aggregate)
+                || knownBefore.contains(aggregate)) {
+              now.add(arrival);
+            } else {
+              park(arrival);
+              parked[0]++;
+            }
+          }
           UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
           try {
-            for (Arrival arrival : arrivals.values()) {
-              Long position = positions.get(arrival.event().eventId());
-              if (position != null) {
-                projections.apply(arrival.event(), position);
-                appliedRecordedAts.add(arrival.event().recordedAt());
-              }
-            }
+            applyNew(now, appliedRecordedAts);
+            applyNew(unpark(created), appliedRecordedAts);
             unitOfWork.commit();
           } catch (RuntimeException e) {
             if (unitOfWork.isActive()) {
@@ -198,11 +221,76 @@ final class WarehouseConsumer implements SmartLifecycle {
           }
         });
     unknownKinds.forEach(statistics::skipped);
+    statistics.parked(parked[0]);
     statistics.committed(
         appliedRecordedAts.size(),
-        known - appliedRecordedAts.size(),
+        Math.max(0, known - appliedRecordedAts.size() - parked[0]),
         clock.instant(),
         appliedRecordedAts);
+  }
+
+  private void applyNew(List<Arrival> arrivals, List<Instant> appliedRecordedAts) {
+    if (arrivals.isEmpty()) {
+      return;
+    }
+    Map<UUID, Long> positions = recordNew(arrivals);
+    for (Arrival arrival : arrivals) {
+      Long position = positions.get(arrival.event().eventId());
+      if (position != null) {
+        projections.apply(arrival.event(), position);
+        appliedRecordedAts.add(arrival.event().recordedAt());
+      }
+    }
+  }
+
+  /** The episodes, workers and services among the arrivals' that the warehouse already has. */
+  private Set<UUID> knownAggregates(Iterable<Arrival> arrivals) {
+    List<UUID> ids = new ArrayList<>();
+    for (Arrival arrival : arrivals) {
+      ids.add(Aggregates.of(arrival.event()));
+    }
+    Object array = ids.toArray(UUID[]::new);
+    return new HashSet<>(
+        jdbc.queryForList(
+            """
+            SELECT episode_id FROM read_model.episode WHERE episode_id = ANY (?)
+            UNION SELECT worker_id FROM read_model.worker WHERE worker_id = ANY (?)
+            UNION SELECT service_id FROM read_model.service WHERE service_id = ANY (?)
+            """,
+            UUID.class,
+            array,
+            array,
+            array));
+  }
+
+  private void park(Arrival arrival) {
+    jdbc.update(
+        "INSERT INTO warehouse.parked_event (event_id, aggregate_id, record, topic, partition,"
+            + " \"offset\") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+        arrival.event().eventId(),
+        Aggregates.of(arrival.event()),
+        arrival.value(),
+        arrival.topic(),
+        arrival.partition(),
+        arrival.offset());
+  }
+
+  /** The parked events of aggregates created now, removed from the parking table. */
+  private List<Arrival> unpark(Set<UUID> created) {
+    if (created.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.query(
+        "DELETE FROM warehouse.parked_event WHERE aggregate_id = ANY (?)"
+            + " RETURNING record, topic, partition, \"offset\", parked_at",
+        (row, n) ->
+            new Arrival(
+                json.read(row.getBytes(1)).orElseThrow(),
+                row.getBytes(1),
+                row.getString(2),
+                row.getInt(3),
+                row.getLong(4)),
+        (Object) created.toArray(UUID[]::new));
   }
 
   private Map<UUID, Long> recordNew(Iterable<Arrival> arrivals) {
@@ -216,9 +304,9 @@ final class WarehouseConsumer implements SmartLifecycle {
       ids.add(arrival.event().eventId());
       types.add(arrival.event().getClass().getSimpleName());
       recorded.add(arrival.event().recordedAt().atOffset(ZoneOffset.UTC));
-      topics.add(arrival.record().topic());
-      partitions.add(arrival.record().partition());
-      offsets.add(arrival.record().offset());
+      topics.add(arrival.topic());
+      partitions.add(arrival.partition());
+      offsets.add(arrival.offset());
     }
     Map<UUID, Long> positions = new HashMap<>();
     jdbc.query(
@@ -238,7 +326,8 @@ final class WarehouseConsumer implements SmartLifecycle {
     return positions;
   }
 
-  private record Arrival(IntegrationEvent event, ConsumerRecord<String, byte[]> record) {}
+  private record Arrival(
+      IntegrationEvent event, byte[] value, String topic, int partition, long offset) {}
 
   /**
    * After the warehouse committed. A failed commit (the broker is away) is not retried here: the

@@ -19,6 +19,7 @@ public final class WarehouseStatistics {
 
   private final AtomicLong applied = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong parked = new AtomicLong();
   private final Map<String, AtomicLong> skipped = new ConcurrentHashMap<>();
   private final AtomicReference<Instant> lastCommit = new AtomicReference<>();
   private final AtomicReference<String> lastError = new AtomicReference<>();
@@ -42,6 +43,15 @@ public final class WarehouseStatistics {
         lagMicros[lags++] = Duration.between(recorded, at).toNanos() / 1_000;
       }
     }
+  }
+
+  void parked(long events) {
+    parked.addAndGet(events);
+  }
+
+  /** Events that arrived before the event creating their episode, worker or service. */
+  public long parked() {
+    return parked.get();
   }
 
   void skipped(String type) {

@@ -323,6 +323,60 @@ class PolicyWarehouseIT {
     assertThat(warehouse.containsBean("commandBus")).isFalse();
   }
 
+  /**
+   * A record read before the event that creates its episode (as a batch sent again after a broker
+   * failure can be) waits, and is applied once its referral arrives.
+   */
+  @Test
+  @Order(5)
+  void anEventBeforeItsReferral_waits_andIsAppliedWithIt() {
+    WarehouseStatistics statistics = warehouse.getBean(WarehouseStatistics.class);
+    List<ConsumerRecord<String, String>> published =
+        published().stream().filter(r -> r.topic().equals(IntegrationTopics.EPISODE)).toList();
+    ObjectNode referral =
+        (ObjectNode)
+            published.stream()
+                .map(r -> JSON.readTree(r.value()))
+                .filter(json -> json.get("type").asString().equals("ReferralReceived"))
+                .findFirst()
+                .orElseThrow();
+    ObjectNode contact =
+        (ObjectNode)
+            published.stream()
+                .map(r -> JSON.readTree(r.value()))
+                .filter(json -> json.get("type").asString().equals("ContactRecorded"))
+                .findFirst()
+                .orElseThrow();
+    String episode = UUID.randomUUID().toString();
+    String contactId = UUID.randomUUID().toString();
+    referral.put("episodeId", episode).put("eventId", UUID.randomUUID().toString());
+    contact
+        .put("episodeId", episode)
+        .put("eventId", UUID.randomUUID().toString())
+        .put("contactId", contactId);
+    long parkedBefore = statistics.parked();
+    long appliedBefore = statistics.applied();
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer.send(new ProducerRecord<>(IntegrationTopics.EPISODE, episode, contact.toString()));
+      producer.flush();
+      await().atMost(Duration.ofMinutes(1)).until(() -> statistics.parked() > parkedBefore);
+      assertThat(statistics.applied()).isEqualTo(appliedBefore);
+      producer.send(new ProducerRecord<>(IntegrationTopics.EPISODE, episode, referral.toString()));
+      producer.flush();
+    }
+    await().atMost(Duration.ofMinutes(1)).until(() -> statistics.applied() >= appliedBefore + 2);
+    assertThat(
+            warehouseDb()
+                .queryForObject(
+                    "SELECT count(*) FROM read_model.contact WHERE contact_id = ?::uuid",
+                    Long.class,
+                    contactId))
+        .isEqualTo(1);
+    assertThat(
+            warehouseDb().queryForObject("SELECT count(*) FROM warehouse.parked_event", Long.class))
+        .isZero();
+  }
+
   private static void assertSameTables() {
     Map<String, List<String>> ofCalon = tables(calonDb());
     Map<String, List<String>> ofWarehouse = tables(warehouseDb());
