@@ -239,7 +239,8 @@ class SeveralNodesIT {
   private static Set<String> expected(JdbcTemplate db) {
     Set<String> expected = new HashSet<>();
     db.query(
-        "SELECT type, event_identifier FROM domain_event_entry",
+        // A person's own events are for the people projection only, not the figures'.
+        "SELECT type, event_identifier FROM domain_event_entry WHERE type <> 'Person'",
         row -> {
           String processor =
               row.getString(1).equals("SupportEpisode")
@@ -247,7 +248,8 @@ class SeveralNodesIT {
                   : StaffFiguresProjection.PROCESSING_GROUP;
           expected.add(processor + " " + row.getString(2));
         });
-    assertThat(expected).hasSizeGreaterThan(LINES - 10);
+    // every line but the people's registrations (one in six) is an event for the figures
+    assertThat(expected).hasSizeGreaterThan(LINES * 4 / 5);
     return expected;
   }
 

@@ -68,7 +68,10 @@ class HistoryPublishedIT {
       stored =
           calon
               .getBean(JdbcTemplate.class)
-              .queryForList("SELECT event_identifier FROM domain_event_entry", String.class);
+              .queryForList(
+                  // a person's own events are never published
+                  "SELECT event_identifier FROM domain_event_entry WHERE type <> 'Person'",
+                  String.class);
     }
     EmbeddedKafkaKraftBroker broker =
         new EmbeddedKafkaKraftBroker(1, 1, IntegrationTopics.ALL.toArray(String[]::new));

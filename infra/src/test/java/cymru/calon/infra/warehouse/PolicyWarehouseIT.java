@@ -169,7 +169,9 @@ class PolicyWarehouseIT {
     List<String> stored =
         calonDb()
             .queryForList(
-                "SELECT event_identifier FROM domain_event_entry ORDER BY global_index",
+                // a person's own events are never published
+                "SELECT event_identifier FROM domain_event_entry WHERE type <> 'Person'"
+                    + " ORDER BY global_index",
                 String.class);
     assertThat(appliedAtStop).as("the broker stopped mid-stream").isLessThan(stored.size());
     await().atMost(Duration.ofMinutes(3)).until(() -> processed().size() >= stored.size());
