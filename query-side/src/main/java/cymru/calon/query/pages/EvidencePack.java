@@ -1,6 +1,5 @@
 package cymru.calon.query.pages;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import cymru.calon.query.dashboard.DashboardView;
 import cymru.calon.query.pages.DashboardPresenter.Presented;
 import cymru.calon.query.pages.DashboardPresenter.Row;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -29,7 +27,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 public class EvidencePack {
-  private static final String FONT = "DejaVu Sans";
 
   private final DashboardPresenter presenter;
   private final FigureText text;
@@ -165,28 +162,6 @@ public class EvidencePack {
     variables.put("presented", presented);
     variables.put("images", images);
     String html = templates.process("report", new Context(locale, variables));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.usePdfUaAccessbility(true);
-      for (String[] font :
-          List.of(
-              new String[] {"DejaVuSans.ttf", "400"},
-              new String[] {"DejaVuSans-Bold.ttf", "700"})) {
-        builder.useFont(
-            () -> EvidencePack.class.getResourceAsStream("/calon/fonts/" + font[0]),
-            FONT,
-            Integer.parseInt(font[1]),
-            PdfRendererBuilder.FontStyle.NORMAL,
-            true);
-      }
-      builder.withHtmlContent(html, "/");
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return TaggedPdf.render(html);
   }
 }

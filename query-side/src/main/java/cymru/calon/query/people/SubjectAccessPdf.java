@@ -1,12 +1,9 @@
 package cymru.calon.query.people;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import cymru.calon.commands.api.person.ProtectedDetails;
 import cymru.calon.query.figures.FigureWindow;
 import cymru.calon.query.pages.Languages;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cymru.calon.query.pages.TaggedPdf;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,7 +22,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 public class SubjectAccessPdf {
-  private static final String FONT = "DejaVu Sans";
 
   private final RecordText text;
   private final ITemplateEngine templates;
@@ -80,7 +76,7 @@ public class SubjectAccessPdf {
     variables.put("events", events);
     variables.put("views", views);
     String html = templates.process("record", new Context(language, variables));
-    return pdf(html);
+    return TaggedPdf.render(html);
   }
 
   private List<DetailRow> details(ProtectedDetails details, Locale language) {
@@ -111,31 +107,5 @@ public class SubjectAccessPdf {
     return words.isEmpty()
         ? words
         : words.substring(0, 1).toUpperCase(language) + words.substring(1);
-  }
-
-  private static byte[] pdf(String html) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.usePdfUaAccessbility(true);
-      for (String[] font :
-          List.of(
-              new String[] {"DejaVuSans.ttf", "400"},
-              new String[] {"DejaVuSans-Bold.ttf", "700"})) {
-        builder.useFont(
-            () -> SubjectAccessPdf.class.getResourceAsStream("/calon/fonts/" + font[0]),
-            FONT,
-            Integer.parseInt(font[1]),
-            PdfRendererBuilder.FontStyle.NORMAL,
-            true);
-      }
-      builder.withHtmlContent(html, "/");
-      builder.toStream(out);
-      builder.run();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 }
