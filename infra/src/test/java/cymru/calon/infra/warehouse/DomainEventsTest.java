@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The warehouse reads back what Calon publishes: every domain event, published and read again,
  * becomes the same domain event with the store's identifier, timestamp and sequence number — the
- * message the projections would have received from the store. Only the service's name, which is not
- * published, comes back empty.
+ * message the projections would have received from the store. Only the service's name and a story's
+ * text, which are not published, come back empty.
  */
 class DomainEventsTest {
   private static final UUID EVENT_ID = UUID.fromString("0f0e0d0c-0b0a-4908-8706-050403020100");
@@ -57,7 +57,15 @@ class DomainEventsTest {
                 s.kpiTargets(),
                 s.relationalCommitments(),
                 s.occurredAt())
-            : domainEvent;
+            : domainEvent instanceof cymru.calon.commands.api.episode.StoryShared t
+                ? new cymru.calon.commands.api.episode.StoryShared(
+                    t.episodeId(),
+                    t.storyId(),
+                    new cymru.calon.commands.api.person.Sealed(""),
+                    t.language(),
+                    t.relationalValues(),
+                    t.occurredAt())
+                : domainEvent;
     assertThat(message.getPayload()).isEqualTo(expected);
     assertThat(message.getIdentifier()).isEqualTo(EVENT_ID.toString());
     assertThat(message.getTimestamp()).isEqualTo(RECORDED_AT);
