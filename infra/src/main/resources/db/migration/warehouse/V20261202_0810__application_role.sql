@@ -7,13 +7,13 @@ BEGIN
         RAISE NOTICE 'role ${appRole} does not exist: no grants made';
         RETURN;
     END IF;
-    EXECUTE 'GRANT USAGE ON SCHEMA public, read_model TO ${appRole}';
-    EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public, read_model'
+    EXECUTE 'GRANT USAGE ON SCHEMA public, read_model, warehouse TO ${appRole}';
+    EXECUTE 'GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public, read_model, warehouse'
             || ' TO ${appRole}';
-    EXECUTE 'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, read_model TO ${appRole}';
-    EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public, read_model'
+    EXECUTE 'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, read_model, warehouse TO ${appRole}';
+    EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public, read_model, warehouse'
             || ' GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON TABLES TO ${appRole}';
-    EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public, read_model'
+    EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA public, read_model, warehouse'
             || ' GRANT USAGE, SELECT ON SEQUENCES TO ${appRole}';
 END
 $$;
