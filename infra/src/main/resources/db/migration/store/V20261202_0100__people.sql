@@ -34,4 +34,5 @@ SELECT (e ->> 'episodeId')::uuid, (e ->> 'personId')::uuid
 FROM (SELECT convert_from(payload, 'UTF8')::jsonb AS e
       FROM domain_event_entry
       WHERE payload_type = 'cymru.calon.commands.api.episode.ReferralReceived') referred
+WHERE (e ->> 'personId') IS NOT NULL
 ON CONFLICT DO NOTHING;

@@ -115,7 +115,12 @@ public abstract class CalonIntegrationTest {
                   "SELECT commissioner_id FROM service_facts WHERE service_id = ?",
                   command,
                   "serviceId");
-          case "RecordWorkerJoined" -> uuid(command.path("organisationId"));
+          case "RecordWorkerJoined", "RegisterPerson" -> uuid(command.path("organisationId"));
+          case "RecordConsent", "ForgetPerson" ->
+              fact(
+                  "SELECT organisation_id FROM person_facts WHERE person_id = ?",
+                  command,
+                  "personId");
           case "RecordWorkerLeft", "RecordReflectivePractice" ->
               fact(
                   "SELECT organisation_id FROM worker_facts WHERE worker_id = ?",

@@ -49,6 +49,7 @@ class CommandSideFactsIT extends CalonIntegrationTest {
     UUID episode = UUID.randomUUID();
     assertThat(postCommand(WireJson.commissionService(UUID.randomUUID(), service)).statusCode())
         .isEqualTo(202);
+    assertThat(postCommand(WireJson.registerPerson()).statusCode()).isIn(200, 202);
     assertThat(
             postCommand(WireJson.receiveReferral(UUID.randomUUID(), episode, service)).statusCode())
         .isEqualTo(202);
@@ -105,6 +106,7 @@ class CommandSideFactsIT extends CalonIntegrationTest {
     TestPostgres.Database database = TestPostgres.newDatabase();
     String[] locations = {"classpath:db/migration/store", "classpath:db/migration/readmodel"};
     Flyway.configure()
+        .placeholders(java.util.Map.of("appRole", "calon_app"))
         .dataSource(database.dataSource())
         .locations(locations)
         .target("20261122.1410")
@@ -144,7 +146,12 @@ class CommandSideFactsIT extends CalonIntegrationTest {
         "worker.WorkerLeft",
         "{\"workerId\":\"%s\",\"occurredAt\":\"2025-06-30T17:00:00Z\"}".formatted(left));
 
-    Flyway.configure().dataSource(database.dataSource()).locations(locations).load().migrate();
+    Flyway.configure()
+        .placeholders(java.util.Map.of("appRole", "calon_app"))
+        .dataSource(database.dataSource())
+        .locations(locations)
+        .load()
+        .migrate();
 
     assertThat(
             store.queryForObject(

@@ -9,7 +9,7 @@ CREATE TABLE read_model.story_shared (
 CREATE INDEX story_shared_service_idx ON read_model.story_shared (service_id, occurred_at);
 
 -- Person-level read models (people-v1): provider staff see their own organisation's rows only,
--- enforced by row-level security as well as by the application (see V20261202_0800).
+-- enforced by row-level security as well as by the application (see V20261202_0120).
 
 -- A person as their provider knows them, without their identifying details (those stay sealed in
 -- the event store and are opened only for a subject-access export).

@@ -37,7 +37,7 @@ class ProjectionCommits {
           && root.resources().putIfAbsent(APPLIED, Boolean.TRUE) == null) {
         jdbc.execute("SET LOCAL synchronous_commit TO OFF");
         // The projections write every organisation's rows of the person-level read models,
-        // which row-level security otherwise hides (V20261202_0800).
+        // which row-level security otherwise hides (readmodel V20261202_0120).
         jdbc.queryForObject("SELECT set_config('calon.scope', 'projector', true)", String.class);
       }
       return chain.proceed();

@@ -84,6 +84,7 @@ class NoSkippedEventsIT {
   private Scenario runScenario(boolean serialiseAppends) throws Exception {
     DataSource dataSource = TestPostgres.newDatabase().dataSource();
     Flyway.configure()
+        .placeholders(java.util.Map.of("appRole", "calon_app"))
         .dataSource(dataSource)
         .locations("classpath:db/migration/store")
         .load()

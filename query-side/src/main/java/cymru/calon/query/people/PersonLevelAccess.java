@@ -9,9 +9,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way to read the person-level read models: in a transaction that first tells PostgreSQL
- * whose eyes the rows are for, so that row-level security (V20261202_0800) lets through only the
- * viewer's own organisation's rows (provider staff) or the stories of services they commission
- * (commissioners), whatever the query's own filters say. Policy staff see none.
+ * whose eyes the rows are for, so that row-level security (readmodel V20261202_0120) lets through
+ * only the viewer's own organisation's rows (provider staff) or the stories of services they
+ * commission (commissioners), whatever the query's own filters say. Policy staff see none.
  */
 @Component
 public class PersonLevelAccess {
