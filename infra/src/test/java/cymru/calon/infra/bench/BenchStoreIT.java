@@ -62,7 +62,8 @@ class BenchStoreIT {
     return jdbc.query(
         "SELECT type, aggregate_identifier, sequence_number, payload_type, payload_revision,"
             + " convert_from(payload, 'UTF8') AS payload FROM domain_event_entry"
-            + " ORDER BY global_index",
+            // people are not in the bench store; a story's sealed text differs by design
+            + " WHERE type <> 'Person' ORDER BY global_index",
         (rs, row) ->
             String.join(
                 " | ",
@@ -71,7 +72,7 @@ class BenchStoreIT {
                 rs.getString("sequence_number"),
                 rs.getString("payload_type"),
                 rs.getString("payload_revision"),
-                rs.getString("payload")));
+                rs.getString("payload").replaceAll("\"text\":\"[^\"]*\"", "\"text\":\"…\"")));
   }
 
   private static List<String> facts(JdbcTemplate jdbc) {
