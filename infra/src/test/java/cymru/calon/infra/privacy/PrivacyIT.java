@@ -281,43 +281,48 @@ class PrivacyIT {
       assertThat(app.queryForObject("SELECT count(*) FROM read_model." + table, Long.class))
           .as("%s, declaring no viewer", table)
           .isZero();
-      long own =
-          transaction.execute(
-              s -> {
-                app.queryForObject(
-                    "SELECT set_config('calon.scope', 'provider', true)", String.class);
-                app.queryForObject(
-                    "SELECT set_config('calon.organisation_id', ?, true)",
-                    String.class,
-                    WireJson.ORGANISATION.toString());
-                return app.queryForObject("SELECT count(*) FROM read_model." + table, Long.class);
-              });
-      assertThat(own).as("%s, as its own organisation", table).isPositive();
-      long foreign =
-          transaction.execute(
-              s -> {
-                app.queryForObject(
-                    "SELECT set_config('calon.scope', 'provider', true)", String.class);
-                app.queryForObject(
-                    "SELECT set_config('calon.organisation_id', ?, true)",
-                    String.class,
-                    TestLogins.ORG_B.toString());
-                return app.queryForObject("SELECT count(*) FROM read_model." + table, Long.class);
-              });
-      assertThat(foreign).as("%s, as another organisation", table).isZero();
+      assertThat(
+              countAs(
+                  transaction,
+                  app,
+                  "provider",
+                  "calon.organisation_id",
+                  WireJson.ORGANISATION,
+                  table))
+          .as("%s, as its own organisation", table)
+          .isPositive();
+      assertThat(
+              countAs(
+                  transaction, app, "provider", "calon.organisation_id", TestLogins.ORG_B, table))
+          .as("%s, as another organisation", table)
+          .isZero();
     }
-    long commissionerB =
-        transaction.execute(
-            s -> {
-              app.queryForObject(
-                  "SELECT set_config('calon.scope', 'commissioner', true)", String.class);
-              app.queryForObject(
-                  "SELECT set_config('calon.commissioner_id', ?, true)",
-                  String.class,
-                  TestLogins.COMMISSIONER_B.toString());
-              return app.queryForObject("SELECT count(*) FROM read_model.shared_story", Long.class);
-            });
-    assertThat(commissionerB).as("stories, as another commissioner").isZero();
+    assertThat(
+            countAs(
+                transaction,
+                app,
+                "commissioner",
+                "calon.commissioner_id",
+                TestLogins.COMMISSIONER_B,
+                "shared_story"))
+        .as("stories, as another commissioner")
+        .isZero();
+  }
+
+  /** Rows of a table in a transaction that declares its viewer as the application does. */
+  private static long countAs(
+      TransactionTemplate transaction,
+      JdbcTemplate app,
+      String scope,
+      String setting,
+      UUID id,
+      String table) {
+    return transaction.execute(
+        s -> {
+          app.queryForObject("SELECT set_config('calon.scope', ?, true)", String.class, scope);
+          app.queryForObject("SELECT set_config(?, ?, true)", String.class, setting, id.toString());
+          return app.queryForObject("SELECT count(*) FROM read_model." + table, Long.class);
+        });
   }
 
   private static void replay(ConfigurableApplicationContext calon, JdbcTemplate owner) {
