@@ -202,6 +202,12 @@ public final class CalonProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
     command.add("-XX:+ExitOnOutOfMemoryError");
+    // e.g. a flight recording for a benchmark:
+    // -Dcalon.process.jvm-options=-XX:StartFlightRecording=…
+    String extra = System.getProperty("calon.process.jvm-options", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toString());
     command.add("--calon.data-dir=" + workDir.resolve("calon-data"));

@@ -12,6 +12,7 @@ import cymru.calon.query.commands.BatchGate;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +54,12 @@ class CommandBusConfiguration {
   @Bean
   static CommandOwnerResolver<?> episodeCommandOwners(JdbcFactsLookup facts) {
     return new EpisodeCommandOwners(facts, facts);
+  }
+
+  /** Which aggregate a command is for: Axon's rule, found once per command type. */
+  @Bean
+  static CommandTargetResolver commandTargets() {
+    return new CommandTargets();
   }
 
   @Autowired

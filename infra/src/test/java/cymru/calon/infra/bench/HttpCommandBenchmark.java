@@ -26,7 +26,8 @@ class HttpCommandBenchmark {
   private static final int EPISODES_PER_CLIENT = 16;
   private static final boolean GROUP_COMMIT =
       Boolean.parseBoolean(System.getProperty("calon.bench.group-commit", "true"));
-  private static final UUID ORGANISATION_ID = UUID.randomUUID();
+  // the organisation WireJson registers its person with
+  private static final UUID ORGANISATION_ID = cymru.calon.infra.WireJson.ORGANISATION;
   private static final String ORGANISATION = ORGANISATION_ID.toString();
   private static final UUID COMMISSIONER = UUID.randomUUID();
   private static final String STAFF = TestLogins.basic("bench-provider");

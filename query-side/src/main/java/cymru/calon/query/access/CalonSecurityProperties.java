@@ -1,5 +1,6 @@
 package cymru.calon.query.access;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,14 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code calon.security.*}: the local accounts (embedded and small installations) and the names of
  * the OIDC token claims that carry a user's role and scope. Every value is bound as text and
  * checked by {@link LocalAccounts}, so a mistake fails the start with Calon's own message, which
- * names the account and the setting but never a password hash.
+ * names the account and the setting but never a password hash. {@code remember-checked-passwords}
+ * is how long a local account's user name and password, once found right, are taken as right
+ * without a new bcrypt check ({@link CheckedPasswords}; 0 checks every time).
  */
 @ConfigurationProperties("calon.security")
 public record CalonSecurityProperties(
-    @DefaultValue List<LocalAccount> localAccounts, @DefaultValue Oidc oidc) {
+    @DefaultValue List<LocalAccount> localAccounts,
+    @DefaultValue Oidc oidc,
+    @DefaultValue("5m") Duration rememberCheckedPasswords) {
   public CalonSecurityProperties {
     localAccounts = localAccounts == null ? List.of() : List.copyOf(localAccounts);
     oidc = oidc == null ? new Oidc(null, null, null, null) : oidc;
+    rememberCheckedPasswords =
+        rememberCheckedPasswords == null ? Duration.ofMinutes(5) : rememberCheckedPasswords;
   }
 
   /**
