@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,7 @@ class PlatformIT extends CalonIntegrationTest {
   @Autowired private JsonMapper json;
   @Autowired private EventStorageEngine storageEngine;
   @Autowired private TokenStore tokenStore;
+  @Autowired private org.axonframework.config.Configuration axonConfiguration;
 
   /**
    * Guards the Boot 4 trap (STACK.md): with NoTransactionManager, projection rows and tracking
@@ -33,6 +36,27 @@ class PlatformIT extends CalonIntegrationTest {
   @Test
   void axonUsesSpringsTransactionManager() {
     assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+  }
+
+  /**
+   * Calon's own wiring, which a wrong bean name would silently undo: aggregates find their
+   * commands' targets through CommandTargets, and the projections read the lingering source.
+   */
+  @Test
+  void aggregatesUseCalonsTargetResolver_andProjectionsReadTheLingeringSource() {
+    assertThat(
+            axonConfiguration.getComponent(CommandTargetResolver.class).getClass().getSimpleName())
+        .isEqualTo("CommandTargets");
+    for (String name : List.of("episode-figures-v1", "staff-figures-v1", "people-v1")) {
+      var processor =
+          axonConfiguration
+              .eventProcessingConfiguration()
+              .eventProcessor(name, TrackingEventProcessor.class)
+              .orElseThrow();
+      assertThat(processor.getMessageSource().getClass().getSimpleName())
+          .as(name)
+          .isEqualTo("LingeringEvents");
+    }
   }
 
   @Test

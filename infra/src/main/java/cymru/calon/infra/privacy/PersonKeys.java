@@ -16,8 +16,12 @@ import cymru.calon.query.people.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,12 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
  * (associated data), so it cannot be moved to another person or field. {@link #forget} deletes the
  * keys: from then on nothing anywhere can open what was sealed with them.
  *
- * <p>Keys are not cached: a forgotten person's key must be gone on every node the moment the
- * erasure commits.
+ * <p>Keys are not cached beyond a transaction: a forgotten person's key must be gone on every node
+ * the moment the erasure commits. Within one transaction (a group of commands, one subject-access
+ * export) a person's keys are read and opened once: registering a person used them three times, its
+ * referral once more, each a read and two decryptions with the master key.
  */
 public final class PersonKeys implements PersonalDataSealer, PersonalData {
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
   private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
+  private static final Object OPENED = new Object();
 
   private final JdbcTemplate jdbc;
   private final Aead master;
@@ -91,6 +98,10 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
 
   /** Erasure: deletes the person's keys, in the caller's transaction. */
   public void forget(PersonId personId) {
+    Map<PersonId, Keys> opened = openedInTransaction();
+    if (opened != null) {
+      opened.remove(personId);
+    }
     jdbc.update("DELETE FROM person_key WHERE person_id = ?", personId.value());
   }
 
@@ -116,17 +127,71 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
   }
 
   private Optional<Keys> keysOf(PersonId personId, boolean create) {
-    Optional<Keys> found = read(personId);
-    if (found.isPresent() || !create) {
-      return found;
+    Map<PersonId, Keys> opened = openedInTransaction();
+    Keys known = opened == null ? null : opened.get(personId);
+    if (known != null) {
+      return Optional.of(known);
     }
-    jdbc.update(
-        "INSERT INTO person_key (person_id, aead_keyset, prf_keyset) VALUES (?, ?, ?)"
-            + " ON CONFLICT (person_id) DO NOTHING",
-        personId.value(),
-        wrap(personId, "aead"),
-        wrap(personId, "prf"));
-    return read(personId);
+    Optional<Keys> found = read(personId);
+    if (found.isEmpty() && create) {
+      found = Optional.of(create(personId));
+    }
+    if (opened != null) {
+      found.ifPresent(keys -> opened.put(personId, keys));
+    }
+    return found;
+  }
+
+  /** New keys for the person, or theirs if another transaction made them first. */
+  private Keys create(PersonId personId) {
+    try {
+      KeysetHandle aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      KeysetHandle prf = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
+      int inserted =
+          jdbc.update(
+              "INSERT INTO person_key (person_id, aead_keyset, prf_keyset) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (person_id) DO NOTHING",
+              personId.value(),
+              TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                  aead, master, keyContext(personId, "aead")),
+              TinkProtoKeysetFormat.serializeEncryptedKeyset(
+                  prf, master, keyContext(personId, "prf")));
+      if (inserted == 0) {
+        return read(personId).orElseThrow();
+      }
+      return new Keys(
+          aead.getPrimitive(RegistryConfiguration.get(), Aead.class),
+          prf.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot make a person key", e);
+    }
+  }
+
+  /**
+   * The keys opened in the current transaction, forgotten when it ends (committed or not); null
+   * outside a transaction, where nothing is kept.
+   */
+  private static Map<PersonId, Keys> openedInTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<PersonId, Keys> opened =
+        (Map<PersonId, Keys>) TransactionSynchronizationManager.getResource(OPENED);
+    if (opened == null) {
+      Map<PersonId, Keys> fresh = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(OPENED, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              fresh.clear();
+              TransactionSynchronizationManager.unbindResourceIfPossible(OPENED);
+            }
+          });
+      opened = fresh;
+    }
+    return opened;
   }
 
   private Optional<Keys> read(PersonId personId) {
@@ -137,20 +202,6 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
             personId.value())
         .stream()
         .findFirst();
-  }
-
-  private byte[] wrap(PersonId personId, String kind) {
-    try {
-      KeysetHandle handle =
-          KeysetHandle.generateNew(
-              kind.equals("aead")
-                  ? PredefinedAeadParameters.AES256_GCM
-                  : PredefinedPrfParameters.HMAC_SHA256_PRF);
-      return TinkProtoKeysetFormat.serializeEncryptedKeyset(
-          handle, master, keyContext(personId, kind));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot make a person key", e);
-    }
   }
 
   private Keys unwrap(PersonId personId, byte[] aeadKeyset, byte[] prfKeyset) {

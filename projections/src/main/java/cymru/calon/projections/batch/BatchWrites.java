@@ -47,4 +47,18 @@ public final class BatchWrites<B extends BatchWrites.Buffer> {
             });
     rows.accept(buffer);
   }
+
+  /**
+   * Writes what the current batch has buffered so far, for a handler that reads those rows (its
+   * buffer is left empty, so the write at commit does not repeat it). Nothing outside a batch.
+   */
+  public void flushPending() {
+    if (!CurrentUnitOfWork.isStarted()) {
+      return;
+    }
+    B buffer = CurrentUnitOfWork.get().root().getResource(key);
+    if (buffer != null) {
+      buffer.flush();
+    }
+  }
 }

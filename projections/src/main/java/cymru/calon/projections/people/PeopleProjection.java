@@ -12,14 +12,20 @@ import cymru.calon.commands.api.person.ConsentRecorded;
 import cymru.calon.commands.api.person.ConsentScope;
 import cymru.calon.commands.api.person.PersonForgotten;
 import cymru.calon.commands.api.person.PersonRegistered;
+import cymru.calon.projections.batch.BatchWrites;
+import cymru.calon.projections.batch.Rows;
+import cymru.calon.projections.schema.tables.records.PersonRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -31,7 +37,8 @@ import org.springframework.stereotype.Component;
  * person's key. A story row lives only while the person's consent to share stories with
  * commissioners is in force (their latest decision by {@code occurredAt}) and they are not
  * forgotten: a withdrawal or an erasure deletes it, and a replay ends in the same state. Few
- * events, so each handler is one or two idempotent statements.
+ * events; registrations and referrals are written per batch, the rest one or two idempotent
+ * statements each.
  */
 @Component
 @ProcessingGroup(PeopleProjection.PROCESSING_GROUP)
@@ -40,26 +47,70 @@ public class PeopleProjection {
   private static final String STORY_SCOPE = ConsentScope.SHARE_STORY_WITH_COMMISSIONERS.name();
 
   private final DSLContext db;
+  private final BatchWrites<PeopleWrites> writes;
 
   public PeopleProjection(DSLContext db) {
     this.db = db;
+    this.writes = new BatchWrites<>(PeopleWrites.class.getName(), () -> new PeopleWrites(db));
   }
 
+  /** People and whose episode is whose, written as two batched statements per batch of events. */
+  static final class PeopleWrites implements BatchWrites.Buffer {
+    private final DSLContext db;
+    final List<PersonRecord> people = new ArrayList<>();
+    final List<Object[]> referrals = new ArrayList<>();
+
+    PeopleWrites(DSLContext db) {
+      this.db = db;
+    }
+
+    @Override
+    public void flush() {
+      // people first: a referral takes its organisation from its person's row
+      Rows.insertNew(db, PERSON, people);
+      people.clear();
+      if (!referrals.isEmpty()) {
+        BatchBindStep batch =
+            db.batch(
+                db.insertInto(PERSON_EPISODE)
+                    .select(
+                        DSL.select(
+                                DSL.val((UUID) null),
+                                DSL.val((UUID) null),
+                                PERSON.ORGANISATION_ID,
+                                DSL.val((UUID) null))
+                            .from(PERSON)
+                            .where(PERSON.PERSON_ID.eq((UUID) null)))
+                    .onConflictDoNothing());
+        for (Object[] referral : referrals) {
+          batch = batch.bind(referral);
+        }
+        batch.execute();
+        referrals.clear();
+      }
+    }
+  }
+
+  /**
+   * A registration and a referral, the people's two frequent events, are buffered for the batch
+   * ({@link PeopleWrites}); every other handler first writes what is buffered, since it reads those
+   * rows.
+   */
   @EventHandler
   void on(PersonRegistered event) {
-    db.insertInto(PERSON)
-        .set(PERSON.PERSON_ID, event.personId().value())
-        .set(PERSON.ORGANISATION_ID, event.organisationId().value())
-        .set(PERSON.PREFERRED_LANGUAGE, event.preferredLanguage())
-        .set(PERSON.INTERPRETER_NEEDED, event.interpreterNeeded())
-        .set(PERSON.AGE_BAND, event.ageBand().label())
-        .set(PERSON.REGISTERED_AT, utc(event.occurredAt()))
-        .onConflictDoNothing()
-        .execute();
+    PersonRecord person = new PersonRecord();
+    person.setPersonId(event.personId().value());
+    person.setOrganisationId(event.organisationId().value());
+    person.setPreferredLanguage(event.preferredLanguage());
+    person.setInterpreterNeeded(event.interpreterNeeded());
+    person.setAgeBand(event.ageBand().label());
+    person.setRegisteredAt(utc(event.occurredAt()));
+    writes.add(buffer -> buffer.people.add(person));
   }
 
   @EventHandler
   void on(ConsentRecorded event) {
+    writes.flushPending();
     UUID person = event.personId().value();
     db.insertInto(PERSON_CONSENT)
         .select(
@@ -85,6 +136,7 @@ public class PeopleProjection {
 
   @EventHandler
   void on(PersonForgotten event) {
+    writes.flushPending();
     UUID person = event.personId().value();
     db.update(PERSON)
         .set(PERSON.FORGOTTEN_AT, utc(event.occurredAt()))
@@ -95,21 +147,20 @@ public class PeopleProjection {
 
   @EventHandler
   void on(ReferralReceived event) {
-    db.insertInto(PERSON_EPISODE)
-        .select(
-            DSL.select(
-                    DSL.val(event.episodeId().value()),
-                    DSL.val(event.personId().value()),
-                    PERSON.ORGANISATION_ID,
-                    DSL.val(event.serviceId().value()))
-                .from(PERSON)
-                .where(PERSON.PERSON_ID.eq(event.personId().value())))
-        .onConflictDoNothing()
-        .execute();
+    writes.add(
+        buffer ->
+            buffer.referrals.add(
+                new Object[] {
+                  event.episodeId().value(),
+                  event.personId().value(),
+                  event.serviceId().value(),
+                  event.personId().value()
+                }));
   }
 
   @EventHandler
   void on(StoryShared event, @Timestamp Instant recordedAt) {
+    writes.flushPending();
     var episode = PERSON_EPISODE.as("e");
     db.insertInto(SHARED_STORY)
         .select(

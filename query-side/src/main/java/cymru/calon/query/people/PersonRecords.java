@@ -8,6 +8,7 @@ import cymru.calon.commands.api.episode.StoryShared;
 import cymru.calon.commands.api.ids.OrganisationId;
 import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.commands.api.person.PersonEvent;
+import cymru.calon.commands.api.person.PersonForgotten;
 import cymru.calon.commands.api.person.PersonRegistered;
 import cymru.calon.commands.api.person.ProtectedDetails;
 import cymru.calon.query.access.Viewer;
@@ -74,11 +75,14 @@ public class PersonRecords {
           audit.record(viewer, List.of(personId), AuditTrail.What.SUBJECT_ACCESS_EXPORT, why);
           List<PersonRecord.Entry> entries = new ArrayList<>();
           Optional<ProtectedDetails> details = Optional.empty();
+          // from the store, like the entries: the read model may not have seen the erasure yet
+          boolean forgotten = person.get().getForgottenAt() != null;
           for (EventHistory.Recorded event : history.eventsOf(personId.value().toString())) {
             if (event.payload() instanceof PersonEvent personEvent) {
               if (personEvent instanceof PersonRegistered registered) {
                 details = personalData.details(personId, registered.protectedDetails());
               }
+              forgotten |= personEvent instanceof PersonForgotten;
               entries.add(entry(event, personEvent.occurredAt(), Optional.empty()));
             }
           }
@@ -107,7 +111,7 @@ public class PersonRecords {
                   personId,
                   new OrganisationId(person.get().getOrganisationId()),
                   details,
-                  person.get().getForgottenAt() != null,
+                  forgotten,
                   clock.instant(),
                   entries,
                   audit.viewsOf(personId)));
