@@ -3,13 +3,17 @@ package cymru.calon.infra.store;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -150,5 +154,29 @@ class AxonStoreConfiguration {
                 ? SerializedAppends.statement()
                 : JdbcEventStorageEngineStatements::appendEvents)
         .build();
+  }
+
+  /**
+   * What a duplicate key from the store means (a concurrent append to the same aggregate): Axon's
+   * JDBC auto-configuration makes this one only when it also makes the event store.
+   */
+  @Bean
+  PersistenceExceptionResolver jdbcSQLErrorCodesResolver() {
+    return new JdbcSQLErrorCodesResolver();
+  }
+
+  /**
+   * Axon's own event store ({@code AxonAutoConfiguration.eventStore} backs off for it), woken once
+   * per database commit ({@link GroupAwareEventStore}).
+   */
+  @Bean
+  @Qualifier("eventStore")
+  EmbeddedEventStore eventStore(
+      EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+    return new GroupAwareEventStore(
+        EmbeddedEventStore.builder()
+            .storageEngine(storageEngine)
+            .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+            .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
   }
 }
