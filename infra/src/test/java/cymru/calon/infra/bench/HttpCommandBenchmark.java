@@ -21,8 +21,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  */
 class HttpCommandBenchmark {
   private static final int CLIENTS = Integer.getInteger("calon.bench.clients", 8);
-  private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 30_000);
-  private static final int WARMUP = Integer.getInteger("calon.bench.warmup", 15_000);
+  private static final int COMMANDS = Integer.getInteger("calon.bench.commands", 60_000);
+
+  /**
+   * On two cores the JIT compilers take about a minute of this load to settle (half a core still
+   * compiling 45 s in), so the measured part starts after 60,000 commands.
+   */
+  private static final int WARMUP = Integer.getInteger("calon.bench.warmup", 60_000);
   private static final int EPISODES_PER_CLIENT = 16;
   private static final boolean GROUP_COMMIT =
       Boolean.parseBoolean(System.getProperty("calon.bench.group-commit", "true"));

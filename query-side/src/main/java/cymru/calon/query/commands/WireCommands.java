@@ -44,6 +44,10 @@ public class WireCommands {
 
   private final JsonMapper json;
 
+  /** One reader per command type (immutable, and not free to make for every command). */
+  private final Map<Class<?>, ObjectReader> readers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public WireCommands(JsonMapper json) {
     this.json = json;
   }
@@ -61,7 +65,8 @@ public class WireCommands {
     return read((ObjectNode) tree);
   }
 
-  public ParsedCommand read(ObjectNode node) {
+  /** Reads a tree this class parsed itself, so it may take {@code type} and the id out of it. */
+  private ParsedCommand read(ObjectNode node) {
     String type = node.path("type").isString() ? node.path("type").asString() : null;
     Class<? extends Command> commandClass = type == null ? null : TYPES.get(type);
     if (commandClass == null) {
@@ -73,12 +78,13 @@ public class WireCommands {
               List.of(new FieldError("type", type == null ? "is required" : "is not a command"))));
     }
     UUID commandId = commandId(node.path("commandId"));
-    ObjectNode fields = node.deepCopy();
-    fields.remove(Set.of("type", "commandId"));
+    node.remove(Set.of("type", "commandId"));
     ObjectReader reader =
-        json.readerFor(commandClass).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        readers.computeIfAbsent(
+            commandClass,
+            c -> json.readerFor(c).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     try {
-      return new ParsedCommand(commandId, reader.readValue(fields));
+      return new ParsedCommand(commandId, reader.readValue(node));
     } catch (DatabindException e) {
       throw invalid(new FieldError(path(e), problem(e)));
     } catch (JacksonException e) {
