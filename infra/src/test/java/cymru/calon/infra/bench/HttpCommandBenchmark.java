@@ -28,6 +28,7 @@ class HttpCommandBenchmark {
    * compiling 45 s in), so the measured part starts after 60,000 commands.
    */
   private static final int WARMUP = Integer.getInteger("calon.bench.warmup", 60_000);
+
   private static final int EPISODES_PER_CLIENT = 16;
   private static final boolean GROUP_COMMIT =
       Boolean.parseBoolean(System.getProperty("calon.bench.group-commit", "true"));
