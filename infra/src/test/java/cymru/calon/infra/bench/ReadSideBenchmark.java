@@ -351,7 +351,8 @@ class ReadSideBenchmark {
                 "en",
                 false,
                 cymru.calon.commands.api.person.AgeBand.AGE_25_34,
-                Instant.now().minusSeconds(86_400))));
+                Instant.now().minusSeconds(86_400)),
+            Actor.system("read-side benchmark")));
     List<StreamingEventProcessor> processors = trackingProcessors(calon);
 
     List<long[]> samples = new ArrayList<>(); // {nanoTime, store head, slowest processor}
