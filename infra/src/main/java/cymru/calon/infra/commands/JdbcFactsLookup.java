@@ -15,9 +15,9 @@ import cymru.calon.commands.model.service.ServiceFacts;
 import cymru.calon.commands.model.service.ServiceLookup;
 import cymru.calon.commands.model.worker.WorkerFacts;
 import cymru.calon.commands.model.worker.WorkerLookup;
+import cymru.calon.infra.store.TransactionMaps;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,8 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The episode's cross-aggregate lookups, read from the command side's own facts tables on the
@@ -169,48 +167,13 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
   private final Object episodesKey = new Object();
 
   /** The episodes read in the current transaction, or null outside one. */
-  @SuppressWarnings("unchecked")
   private Map<Object, Object> episodesOfThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    var known = (Map<Object, Object>) TransactionSynchronizationManager.getResource(episodesKey);
-    if (known == null) {
-      Map<Object, Object> fresh = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(episodesKey, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(episodesKey);
-            }
-          });
-      known = fresh;
-    }
-    return known;
+    return TransactionMaps.of(episodesKey);
   }
 
   /** The workers read in the current transaction, or null outside one. */
-  @SuppressWarnings("unchecked")
   private Map<WorkerId, Optional<WorkerFacts>> workersOfThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    var known =
-        (Map<WorkerId, Optional<WorkerFacts>>) TransactionSynchronizationManager.getResource(this);
-    if (known == null) {
-      Map<WorkerId, Optional<WorkerFacts>> fresh = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(this, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(JdbcFactsLookup.this);
-            }
-          });
-      known = fresh;
-    }
-    return known;
+    return TransactionMaps.of(this);
   }
 
   private Optional<WorkerFacts> read(WorkerId workerId) {

@@ -12,16 +12,14 @@ import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.person.ProtectedDetails;
 import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.model.person.PersonalDataSealer;
+import cymru.calon.infra.store.TransactionMaps;
 import cymru.calon.query.people.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -167,31 +165,9 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
     }
   }
 
-  /**
-   * The keys opened in the current transaction, forgotten when it ends (committed or not); null
-   * outside a transaction, where nothing is kept.
-   */
+  /** The keys opened in the current transaction, or null outside one. */
   private static Map<PersonId, Keys> openedInTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<PersonId, Keys> opened =
-        (Map<PersonId, Keys>) TransactionSynchronizationManager.getResource(OPENED);
-    if (opened == null) {
-      Map<PersonId, Keys> fresh = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(OPENED, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              fresh.clear();
-              TransactionSynchronizationManager.unbindResourceIfPossible(OPENED);
-            }
-          });
-      opened = fresh;
-    }
-    return opened;
+    return TransactionMaps.of(OPENED);
   }
 
   private Optional<Keys> read(PersonId personId) {
