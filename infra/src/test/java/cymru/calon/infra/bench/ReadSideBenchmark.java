@@ -152,9 +152,14 @@ class ReadSideBenchmark {
       throws InterruptedException {
     List<StreamingEventProcessor> processors = trackingProcessors(calon);
     for (StreamingEventProcessor processor : processors) {
-      // A store built under an earlier configuration may have its tokens split in two.
-      while (processor.processingStatus().size() > 1) {
+      // A store built under an earlier configuration may have its tokens split otherwise.
+      int segments = Integer.getInteger("calon.bench.segments." + processor.getName(), 1);
+      while (processor.processingStatus().size() > segments) {
         processor.mergeSegment(processor.processingStatus().keySet().iterator().next()).join();
+        Thread.sleep(500);
+      }
+      while (processor.processingStatus().size() < segments) {
+        processor.splitSegment(processor.processingStatus().keySet().iterator().next()).join();
         Thread.sleep(500);
       }
     }

@@ -1,0 +1,98 @@
+package cymru.calon.projections.figures;
+
+import static cymru.calon.projections.schema.Tables.EPISODE;
+import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cymru.calon.projections.schema.tables.records.EpisodeRecord;
+import cymru.calon.testsupport.TestPostgres;
+import java.time.Instant;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The summary updates, each one statement per batch, on real PostgreSQL. */
+class EpisodeFiguresWritesIT {
+  private static final Instant REFERRED = Instant.parse("2025-03-28T10:00:00Z");
+  private static DSLContext db;
+
+  @BeforeAll
+  static void database() {
+    var database = TestPostgres.newDatabase();
+    Flyway.configure()
+        .dataSource(database.dataSource())
+        .locations("classpath:db/migration/readmodel")
+        .load()
+        .migrate();
+    db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+  }
+
+  @Test
+  void trustPointsOnlyMoveEarlier_closuresAreSetOnce_andServicePositionsOnlyRise() {
+    UUID service = UUID.randomUUID();
+    UUID otherService = UUID.randomUUID();
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    UUID untouched = UUID.randomUUID();
+    Instant ten = Instant.parse("2025-04-01T10:00:00Z");
+
+    var batch = new EpisodeFiguresWrites(db);
+    for (UUID episode : new UUID[] {first, second, untouched}) {
+      batch.episode(episode, service, UUID.randomUUID(), REFERRED, REFERRED);
+    }
+    batch.trustPoint(first, ten, at("2025-04-03T09:00:00Z"));
+    batch.closure(first, "COMPLETED", at("2025-06-01T12:00:00Z"), at("2025-06-01T13:00:00Z"));
+    batch.changed(service, 5);
+    batch.flush();
+
+    var next = new EpisodeFiguresWrites(db);
+    next.trustPoint(first, at("2025-04-01T11:00:00Z"), at("2025-04-01T12:00:00Z")); // later: no
+    next.trustPoint(first, ten, at("2025-04-02T09:00:00Z")); // same time, recorded earlier: yes
+    next.trustPoint(second, at("2025-04-05T09:00:00Z"), at("2025-04-05T10:00:00Z"));
+    next.closure(first, "DISENGAGED", at("2025-07-01T12:00:00Z"), at("2025-07-01T13:00:00Z"));
+    next.closure(second, "MOVED_AWAY", at("2025-07-02T12:00:00Z"), at("2025-07-02T13:00:00Z"));
+    next.closure(second, "COMPLETED", at("2025-07-03T12:00:00Z"), at("2025-07-03T13:00:00Z"));
+    next.changed(service, 3);
+    next.changed(otherService, 9);
+    next.flush();
+
+    EpisodeRecord one = episode(first);
+    assertThat(one.getTrustAt().toInstant()).isEqualTo(ten);
+    assertThat(one.getTrustRecordedAt().toInstant()).isEqualTo(at("2025-04-02T09:00:00Z"));
+    assertThat(one.getClosureReason()).isEqualTo("COMPLETED");
+    assertThat(one.getClosedAt().toInstant()).isEqualTo(at("2025-06-01T12:00:00Z"));
+    assertThat(one.getClosureRecordedAt().toInstant()).isEqualTo(at("2025-06-01T13:00:00Z"));
+
+    EpisodeRecord two = episode(second);
+    assertThat(two.getTrustAt().toInstant()).isEqualTo(at("2025-04-05T09:00:00Z"));
+    assertThat(two.getClosureReason()).isEqualTo("MOVED_AWAY");
+    assertThat(two.getClosedAt().toInstant()).isEqualTo(at("2025-07-02T12:00:00Z"));
+
+    EpisodeRecord three = episode(untouched);
+    assertThat(three.getTrustAt()).isNull();
+    assertThat(three.getClosedAt()).isNull();
+    assertThat(three.getFirstContactAt()).isNull();
+
+    assertThat(position(service)).isEqualTo(5L);
+    assertThat(position(otherService)).isEqualTo(9L);
+  }
+
+  private static Instant at(String instant) {
+    return Instant.parse(instant);
+  }
+
+  private static EpisodeRecord episode(UUID id) {
+    return db.selectFrom(EPISODE).where(EPISODE.EPISODE_ID.eq(id)).fetchSingle();
+  }
+
+  private static Long position(UUID service) {
+    return db.select(EPISODE_SCOPE_CHANGE.POSITION)
+        .from(EPISODE_SCOPE_CHANGE)
+        .where(EPISODE_SCOPE_CHANGE.SERVICE_ID.eq(service))
+        .fetchSingle(EPISODE_SCOPE_CHANGE.POSITION);
+  }
+}
