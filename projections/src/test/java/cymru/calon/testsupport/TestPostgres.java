@@ -9,6 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -36,6 +40,17 @@ public final class TestPostgres {
       throw new IllegalStateException("Could not create test database " + name, e);
     }
     return new Database(s.url(name), s.user(), s.password(), s.kind());
+  }
+
+  /** A new database holding the read model's tables (its Flyway migrations), for jOOQ. */
+  public static DSLContext newReadModel() {
+    Database database = newDatabase();
+    Flyway.configure()
+        .dataSource(database.dataSource())
+        .locations("classpath:db/migration/readmodel")
+        .load()
+        .migrate();
+    return DSL.using(database.dataSource(), SQLDialect.POSTGRES);
   }
 
   private static synchronized Server server() {

@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +21,7 @@ class RowsIT {
 
   @BeforeAll
   static void database() {
-    var database = TestPostgres.newDatabase();
-    Flyway.configure()
-        .dataSource(database.dataSource())
-        .locations("classpath:db/migration/readmodel")
-        .load()
-        .migrate();
-    db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+    db = TestPostgres.newReadModel();
   }
 
   @Test

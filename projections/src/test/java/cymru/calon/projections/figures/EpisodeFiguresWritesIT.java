@@ -8,10 +8,7 @@ import cymru.calon.projections.schema.tables.records.EpisodeRecord;
 import cymru.calon.testsupport.TestPostgres;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +19,7 @@ class EpisodeFiguresWritesIT {
 
   @BeforeAll
   static void database() {
-    var database = TestPostgres.newDatabase();
-    Flyway.configure()
-        .dataSource(database.dataSource())
-        .locations("classpath:db/migration/readmodel")
-        .load()
-        .migrate();
-    db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+    db = TestPostgres.newReadModel();
   }
 
   @Test

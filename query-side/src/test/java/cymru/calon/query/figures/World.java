@@ -61,10 +61,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.MetaData;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * A history fed event by event through the figures' real projections (as Axon would deliver them:
@@ -94,13 +91,7 @@ final class World {
   /** A fresh organisation in a database shared by the tests (their ids never overlap). */
   static synchronized World create() {
     if (shared == null) {
-      var database = TestPostgres.newDatabase();
-      Flyway.configure()
-          .dataSource(database.dataSource())
-          .locations("classpath:db/migration/readmodel")
-          .load()
-          .migrate();
-      shared = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+      shared = TestPostgres.newReadModel();
     }
     return new World(shared);
   }
