@@ -48,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -220,7 +221,9 @@ class PagesBrowserIT {
         .contains(ANALYST);
     signedInAs = ANALYST;
 
-    browser.findElement(By.cssSelector(".calon-header__sign-out")).click();
+    WebElement signOut = browser.findElement(By.cssSelector(".calon-header__sign-out"));
+    signOut.click();
+    new WebDriverWait(browser, PAGE_LOAD).until(ExpectedConditions.stalenessOf(signOut));
     awaitReady();
     signedInAs = null;
     assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
@@ -639,7 +642,10 @@ class PagesBrowserIT {
     username.clear();
     username.sendKeys(account);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    WebElement submit = browser.findElement(By.cssSelector("form button[type=submit]"));
+    submit.click();
+    // The sign-in page is "complete" until the next one replaces it: wait for it to go first.
+    new WebDriverWait(browser, PAGE_LOAD).until(ExpectedConditions.stalenessOf(submit));
     awaitReady();
   }
 
