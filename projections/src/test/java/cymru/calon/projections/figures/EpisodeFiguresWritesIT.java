@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The summary updates, each one statement per batch, on real PostgreSQL. */
+/** The episode summary updates of a batch, on real PostgreSQL. */
 class EpisodeFiguresWritesIT {
   private static final Instant REFERRED = Instant.parse("2025-03-28T10:00:00Z");
   private static DSLContext db;
