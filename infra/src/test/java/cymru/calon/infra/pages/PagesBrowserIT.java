@@ -221,10 +221,7 @@ class PagesBrowserIT {
         .contains(ANALYST);
     signedInAs = ANALYST;
 
-    WebElement signOut = browser.findElement(By.cssSelector(".calon-header__sign-out"));
-    signOut.click();
-    new WebDriverWait(browser, PAGE_LOAD).until(ExpectedConditions.stalenessOf(signOut));
-    awaitReady();
+    clickToNextPage(browser.findElement(By.cssSelector(".calon-header__sign-out")));
     signedInAs = null;
     assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
     browser.get(base() + "/policy");
@@ -642,10 +639,15 @@ class PagesBrowserIT {
     username.clear();
     username.sendKeys(account);
     browser.findElement(By.id("password")).sendKeys(password);
-    WebElement submit = browser.findElement(By.cssSelector("form button[type=submit]"));
-    submit.click();
-    // The sign-in page is "complete" until the next one replaces it: wait for it to go first.
-    new WebDriverWait(browser, PAGE_LOAD).until(ExpectedConditions.stalenessOf(submit));
+    clickToNextPage(browser.findElement(By.cssSelector("form button[type=submit]")));
+  }
+
+  /**
+   * Clicks, then waits for the next page: the current one stays "complete" until it is replaced.
+   */
+  private static void clickToNextPage(WebElement button) {
+    button.click();
+    new WebDriverWait(browser, PAGE_LOAD).until(ExpectedConditions.stalenessOf(button));
     awaitReady();
   }
 

@@ -33,10 +33,10 @@ class RowsIT {
     Rows.insertNew(db, CONTACT, rows.subList(0, 5));
     // The first five again, now with other minutes: already there, so they keep their first values.
     List<ContactRecord> again = new ArrayList<>();
-    for (ContactRecord row : rows) {
-      ContactRecord copy = row.copy();
-      copy.setContactId(row.getContactId());
-      copy.setMinutes(row.getMinutes() + (rows.indexOf(row) < 5 ? 1_000 : 0));
+    for (int i = 0; i < rows.size(); i++) {
+      ContactRecord copy = rows.get(i).copy();
+      copy.setContactId(rows.get(i).getContactId());
+      copy.setMinutes(i < 5 ? i + 1_000 : i);
       again.add(copy);
     }
     Rows.insertNew(db, CONTACT, again);
