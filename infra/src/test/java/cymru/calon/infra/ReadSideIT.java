@@ -92,9 +92,12 @@ class ReadSideIT {
     long suppressed = 0;
     long rates = 0;
     for (String query : queries) {
-      HttpResponse<String> response = get(query);
+      // Service dashboards as their commissioner reads them: that is a suppressed view.
+      HttpResponse<String> response =
+          query.startsWith("/api/v1/services/") ? getAsCommissioner(query) : get(query);
       assertThat(response.statusCode()).as(query).isEqualTo(200);
       JsonNode body = JSON.readTree(response.body());
+      assertThat(body.get("smallNumbersSuppressed").asBoolean()).as(query).isTrue();
       List<String> leaks = new ArrayList<>();
       for (String section : List.of("kpi", "relational")) {
         long[] counts = walk(body.get(section), section, leaks);
@@ -106,6 +109,76 @@ class ReadSideIT {
     // The sweep is not vacuous: there were figures to hide and figures to show.
     assertThat(suppressed).isPositive();
     assertThat(rates).isPositive();
+  }
+
+  @Test
+  void theProviderSeesItsOwnFiguresUnsuppressed_itsCommissionerTheSameFiguresSuppressed()
+      throws Exception {
+    List<String> services =
+        jdbc.queryForList(
+            "SELECT service_id::text FROM read_model.service ORDER BY name", String.class);
+    long shownToProvider = 0;
+    for (String service : services) {
+      for (int quarter = 1; quarter <= 4; quarter++) {
+        LocalDate to = TODAY.withDayOfMonth(1).minusMonths(3L * (quarter - 1));
+        String query =
+            "/api/v1/services/"
+                + service
+                + "/dashboard?from="
+                + to.minusMonths(3)
+                + "&to="
+                + to
+                + "&asOf="
+                + java.time.Instant.now();
+        JsonNode provider = JSON.readTree(get(query).body());
+        JsonNode commissioner = JSON.readTree(getAsCommissioner(query).body());
+        assertThat(provider.get("smallNumbersSuppressed").asBoolean()).isFalse();
+        assertThat(commissioner.get("smallNumbersSuppressed").asBoolean()).isTrue();
+        for (String section : List.of("kpi", "relational")) {
+          List<String> hidden = new ArrayList<>();
+          assertThat(walk(provider.get(section), section, hidden)[0])
+              .as("nothing is suppressed for the provider: " + query)
+              .isZero();
+          shownToProvider += compare(provider.get(section), commissioner.get(section), section);
+        }
+      }
+    }
+    // Not vacuous: the provider saw small numbers that its commissioner did not.
+    assertThat(shownToProvider).isPositive();
+  }
+
+  /**
+   * Walks the provider's and the commissioner's figures side by side: where the commissioner's is
+   * suppressed, the provider's is a real value; everywhere else they are equal. Counts the figures
+   * only the provider saw.
+   */
+  private static long compare(JsonNode provider, JsonNode commissioner, String path) {
+    if (commissioner.isObject() && commissioner.has("suppressed")) {
+      assertThat(provider.isObject() && provider.has("suppressed")).as(path).isFalse();
+      return 1;
+    }
+    if (commissioner.isObject()) {
+      assertThat(provider.isObject()).as(path).isTrue();
+      assertThat(List.copyOf(provider.propertyNames()))
+          .as(path)
+          .isEqualTo(List.copyOf(commissioner.propertyNames()));
+      long shown = 0;
+      for (var field : commissioner.properties()) {
+        shown +=
+            compare(provider.get(field.getKey()), field.getValue(), path + "." + field.getKey());
+      }
+      return shown;
+    }
+    if (commissioner.isArray()) {
+      assertThat(provider.size()).as(path).isEqualTo(commissioner.size());
+      long shown = 0;
+      for (int i = 0; i < commissioner.size(); i++) {
+        shown += compare(provider.get(i), commissioner.get(i), path + "[" + i + "]");
+      }
+      return shown;
+    }
+    assertThat(provider).as(path).isEqualTo(commissioner);
+    return 0;
   }
 
   /** Any count of 1–4, or a rate on a denominator under 10, or with a numerator of 1–4. */
@@ -290,7 +363,7 @@ class ReadSideIT {
             get(dashboard + query).body(), new tools.jackson.core.type.TypeReference<>() {});
     DashboardView view =
         new DashboardView(
-            null, null, null, 1, to.minusMonths(6), to, java.time.Instant.now(), figures);
+            null, null, null, 1, to.minusMonths(6), to, java.time.Instant.now(), false, figures);
     FigureText text = calon.getBean(FigureText.class);
     long shown = 0;
     for (java.util.Locale locale : Languages.ALL) {
@@ -439,6 +512,24 @@ class ReadSideIT {
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** {@code path} (a service's) as the demo account of the service's commissioner reads it. */
+  private static HttpResponse<String> getAsCommissioner(String path) throws Exception {
+    java.util.regex.Matcher service =
+        java.util.regex.Pattern.compile("^/api/v1/services/([0-9a-f-]{36})").matcher(path);
+    assertThat(service.find()).as(path).isTrue();
+    java.util.UUID commissioner =
+        jdbc.queryForObject(
+            "SELECT commissioner_id FROM read_model.service WHERE service_id = ?::uuid",
+            java.util.UUID.class,
+            service.group(1));
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", TestLogins.demoCommissioner(SEED, commissioner))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

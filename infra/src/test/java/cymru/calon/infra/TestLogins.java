@@ -114,6 +114,20 @@ public final class TestLogins {
     throw new IllegalArgumentException("No demo organisation " + organisation);
   }
 
+  /**
+   * HTTP Basic for the demo account of the commissioner {@code commissioner} in the demo of seed.
+   */
+  public static String demoCommissioner(long seed, UUID commissioner) {
+    List<cymru.calon.commands.api.ids.CommissionerId> commissioners =
+        DemoData.parties(seed).commissioners();
+    for (int i = 0; i < commissioners.size(); i++) {
+      if (commissioners.get(i).value().equals(commissioner)) {
+        return basic(DemoAccounts.COMMISSIONERS.get(i), DemoAccounts.PASSWORD);
+      }
+    }
+    throw new IllegalArgumentException("No demo commissioner " + commissioner);
+  }
+
   public static String demoPolicy() {
     return basic(DemoAccounts.POLICY, DemoAccounts.PASSWORD);
   }

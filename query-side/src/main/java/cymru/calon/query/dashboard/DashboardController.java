@@ -2,6 +2,7 @@ package cymru.calon.query.dashboard;
 
 import cymru.calon.query.access.Access;
 import cymru.calon.query.access.Viewer;
+import cymru.calon.query.figures.Suppression;
 import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of METRICS.md as JSON (API.md): one service's dashboard, and the policy dashboard
- * over every service of an area and/or cohort. Both are commissioner- or policy-facing, so small
- * numbers are always suppressed.
+ * over every service of an area and/or cohort. Small numbers are suppressed for commissioners and
+ * policy staff; the staff of the organisation that runs a service see its figures unsuppressed
+ * (METRICS.md, "Suppression"), and the response says which ({@code smallNumbersSuppressed}).
  */
 @RestController
 class DashboardController {
@@ -48,16 +50,24 @@ class DashboardController {
     this.json = json;
   }
 
-  /** The body, written once per computed dashboard and audience (it is 100 KB with a curve). */
+  /**
+   * The body, written once per computed dashboard, audience and suppression (it is 100 KB with a
+   * curve).
+   */
   private ResponseEntity<byte[]> respond(
-      Dashboards.Computed figures, String audience, Map<String, Object> head) {
+      Dashboards.Computed figures,
+      String audience,
+      Suppression suppression,
+      Map<String, Object> head) {
+    boolean suppressed = !suppression.equals(Suppression.NONE);
     byte[] body =
         figures.body(
-            audience,
+            audience + (suppressed ? " suppressed" : " unsuppressed"),
             () -> {
               Map<String, Object> all = new LinkedHashMap<>(head);
               all.put("asOf", figures.asOf());
-              all.putAll(figures.figures());
+              all.put("smallNumbersSuppressed", suppressed);
+              all.putAll(figures.figures(suppression));
               return json.writeValueAsBytes(all);
             });
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
@@ -66,10 +76,11 @@ class DashboardController {
   @Operation(
       summary = "The KPI view and the relational view of one service for a period",
       description =
-          "Every figure of METRICS.md (kpi.referrals … relational.peerSupport), small numbers"
-              + " suppressed. A count is a number, a rate {numerator, denominator, rate}, a"
-              + " suppressed figure {suppressed: true}. asOf (default now) shows only what had been"
-              + " recorded by then.")
+          "Every figure of METRICS.md (kpi.referrals … relational.peerSupport). Small numbers"
+              + " are suppressed for the commissioner; the staff of the organisation that runs the"
+              + " service see their own figures unsuppressed (smallNumbersSuppressed: false). A count is a"
+              + " number, a rate {numerator, denominator, rate}, a suppressed figure {suppressed:"
+              + " true}. asOf (default now) shows only what had been recorded by then.")
   @ApiResponse(
       responseCode = "200",
       content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
@@ -109,7 +120,11 @@ class DashboardController {
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("serviceId", service);
     head.put("period", period(query));
-    return respond(figures, "service " + service, head);
+    return respond(
+        figures,
+        "service " + service,
+        dashboards.suppressionFor(viewer, listing.organisationId()),
+        head);
   }
 
   @Operation(
@@ -150,7 +165,11 @@ class DashboardController {
     Map<String, Object> head = new LinkedHashMap<>();
     head.put("scope", scope);
     head.put("period", period(query));
-    return respond(figures, "policy " + query.areaCode() + " " + query.cohort(), head);
+    return respond(
+        figures,
+        "policy " + query.areaCode() + " " + query.cohort(),
+        dashboards.suppressionFor(viewer, null),
+        head);
   }
 
   private static DashboardParameters.Query valid(DashboardParameters.Parsed parsed) {

@@ -4,6 +4,7 @@ import static cymru.calon.projections.schema.Tables.SERVICE;
 
 import cymru.calon.commands.api.service.Cohort;
 import cymru.calon.query.access.Viewer;
+import cymru.calon.query.figures.Suppression;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,8 +19,9 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboards for the pages and the evidence packs: the same remembered, suppressed figures as
- * the JSON dashboards, so a page, its CSV and its PDF always show what the API shows.
+ * The dashboards for the pages and the evidence packs: the same remembered figures as the JSON
+ * dashboards, suppressed for the same readers, so a page, its CSV and its PDF always show what the
+ * API shows the same reader.
  */
 @Component
 public class DashboardQueries {
@@ -75,14 +77,19 @@ public class DashboardQueries {
         r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5(), r.value6());
   }
 
-  /** One service's dashboard, or empty when no such service was known at the query's asOf. */
-  public Optional<DashboardView> service(DashboardParameters.Query query) {
+  /**
+   * One service's dashboard as {@code viewer} may see it (unsuppressed for the staff of the
+   * organisation that runs it), or empty when no such service was known at the query's asOf.
+   * Whether the viewer may see the service at all is the caller's check.
+   */
+  public Optional<DashboardView> service(DashboardParameters.Query query, Viewer viewer) {
     return service(query.serviceId(), query.asOf())
         .map(
             service -> {
               Dashboards.Computed computed =
                   dashboards.figures(
                       List.of(service.serviceId()), query.from(), query.to(), query.asOf());
+              Suppression suppression = dashboards.suppressionFor(viewer, service.organisationId());
               return new DashboardView(
                   service,
                   null,
@@ -91,11 +98,12 @@ public class DashboardQueries {
                   query.from(),
                   query.to(),
                   computed.asOf(),
-                  computed.figures());
+                  !suppression.equals(Suppression.NONE),
+                  computed.figures(suppression));
             });
   }
 
-  /** The policy dashboard: every service of the area and/or cohort, pooled. */
+  /** The policy dashboard: every service of the area and/or cohort, pooled, always suppressed. */
   public DashboardView policy(DashboardParameters.Query query) {
     Instant known = query.asOf() == null ? clock.instant() : query.asOf();
     List<UUID> services = scopes.services(query.areaCode(), query.cohort(), known);
@@ -109,7 +117,8 @@ public class DashboardQueries {
         query.from(),
         query.to(),
         computed.asOf(),
-        computed.figures());
+        true,
+        computed.figures(dashboards.standardSuppression()));
   }
 
   /** The areas that have services, for the policy view's choice of area. */

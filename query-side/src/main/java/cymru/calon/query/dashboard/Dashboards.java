@@ -1,6 +1,9 @@
 package cymru.calon.query.dashboard;
 
+import cymru.calon.query.access.Role;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.figures.DashboardFigures;
+import cymru.calon.query.figures.FigureTree;
 import cymru.calon.query.figures.FigureWindow;
 import cymru.calon.query.figures.Suppression;
 import java.time.Clock;
@@ -31,6 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the fingerprint has not moved: for an explicit past {@code asOf}, nothing else can change it; for
  * "now", it is reused for at most {@code calon.figures.cache.max-age} and answers with the instant
  * it was computed for as its {@code asOf}, so a response never claims more than it shows.
+ *
+ * <p>Who reads a dashboard decides how it is rendered ({@link #suppressionFor}): small numbers are
+ * suppressed for commissioners and policy staff, never for the staff of the organisation that runs
+ * the service, who see their own data as it is (METRICS.md, "Suppression").
  */
 @Component
 class Dashboards {
@@ -49,20 +56,35 @@ class Dashboards {
   private record Key(List<UUID> services, LocalDate from, LocalDate to, Instant asOf) {}
 
   /**
-   * Suppressed figures computed at {@code computedAt} for {@code asOf}, with the response bodies
-   * already written from them (a body is the same for as long as the figures are).
+   * Figures computed at {@code computedAt} for {@code asOf}, with their renderings and the response
+   * bodies already written from them (a body is the same for as long as the figures are).
    */
   record Computed(
       long fingerprint,
       Instant computedAt,
       Instant asOf,
-      Map<String, Object> figures,
+      FigureTree tree,
+      Map<Suppression, Map<String, Object>> rendered,
       Map<String, byte[]> bodies) {
-    Computed(long fingerprint, Instant computedAt, Instant asOf, Map<String, Object> figures) {
-      this(fingerprint, computedAt, asOf, figures, new ConcurrentHashMap<>());
+    Computed(long fingerprint, Instant computedAt, Instant asOf, FigureTree tree) {
+      this(
+          fingerprint,
+          computedAt,
+          asOf,
+          tree,
+          new ConcurrentHashMap<>(),
+          new ConcurrentHashMap<>());
     }
 
-    /** The body for {@code audience} (what else it shows besides the figures), written once. */
+    /** The figures as plain values, with {@code suppression} applied; rendered once each. */
+    Map<String, Object> figures(Suppression suppression) {
+      return rendered.computeIfAbsent(suppression, tree::render);
+    }
+
+    /**
+     * The body for {@code audience} (what else it shows besides the figures, and with which
+     * suppression), written once.
+     */
     byte[] body(String audience, Supplier<byte[]> write) {
       return bodies.computeIfAbsent(audience, a -> write.get());
     }
@@ -115,14 +137,28 @@ class Dashboards {
           Instant effectiveAsOf = asOf == null ? now : asOf;
           FigureWindow window = FigureWindow.of(from, to, effectiveAsOf, now);
           Computed fresh =
-              new Computed(
-                  fingerprint,
-                  now,
-                  effectiveAsOf,
-                  figures.compute(services, window).render(suppression));
+              new Computed(fingerprint, now, effectiveAsOf, figures.compute(services, window));
           remember(key, fresh);
           return fresh;
         });
+  }
+
+  /**
+   * The suppression for {@code viewer} reading figures of services run by {@code organisationId}
+   * (null: a policy scope, pooled across organisations): none for that organisation's own staff,
+   * the configured thresholds for everyone else.
+   */
+  Suppression suppressionFor(Viewer viewer, UUID organisationId) {
+    boolean ownData =
+        organisationId != null
+            && viewer.role() == Role.PROVIDER
+            && viewer.organisation().orElseThrow().value().equals(organisationId);
+    return ownData ? Suppression.NONE : suppression;
+  }
+
+  /** The suppression of every view but an organisation's of its own services. */
+  Suppression standardSuppression() {
+    return suppression;
   }
 
   /**

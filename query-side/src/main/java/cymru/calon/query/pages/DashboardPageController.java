@@ -111,9 +111,15 @@ class DashboardPageController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return "dashboard";
     }
+    queries
+        .service(service, parsed.query().asOf())
+        .ifPresent(
+            listing ->
+                Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     DashboardView view =
-        queries.service(parsed.query()).orElseThrow(() -> new PageNotFound("error.no-service"));
-    Access.requireService(viewer, view.service().organisationId(), view.service().commissionerId());
+        queries
+            .service(parsed.query(), viewer)
+            .orElseThrow(() -> new PageNotFound("error.no-service"));
     model.addAttribute("service", view.service());
     model.addAttribute("title", view.service().name());
     model.addAttribute(

@@ -90,6 +90,12 @@ public class EvidencePack {
       csv.printRecord(
           safe(text.message("csv.period", locale)), view.from(), view.to().minusDays(1));
       csv.printRecord(safe(text.message("csv.as-of", locale)), view.asOf());
+      csv.printRecord(
+          safe(text.message("csv.small-numbers", locale)),
+          safe(
+              text.message(
+                  view.suppressed() ? "csv.small-numbers.hidden" : "csv.small-numbers.shown",
+                  locale)));
       csv.println();
       csv.printRecord(
           safe(text.message("csv.section", locale)),
@@ -158,6 +164,7 @@ public class EvidencePack {
     variables.put("scopeLine", scope(view, locale));
     variables.put("periodLine", period(view, locale));
     variables.put("asOfText", text.instant(view.asOf(), locale));
+    variables.put("suppressed", view.suppressed());
     variables.put("generated", text.instant(clock.instant(), locale));
     variables.put("presented", presented);
     variables.put("images", images);

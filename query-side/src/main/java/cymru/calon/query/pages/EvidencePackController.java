@@ -95,7 +95,7 @@ class EvidencePackController {
             listing ->
                 Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     return queries
-        .service(query)
+        .service(query, viewer)
         .orElseThrow(() -> new NotFound("No service " + query.serviceId() + " was known then."));
   }
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cymru.calon.query.access.Role;
+import cymru.calon.query.access.Viewer;
 import cymru.calon.query.access.WithViewer;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
@@ -73,6 +74,33 @@ class DashboardPageControllerTest {
         .isEqualTo("19.2% (34 of 177)");
     assertThat(page.select("p").eachText())
         .contains("Period: 1 December 2025 to 30 November 2026, both included.");
+  }
+
+  @Test
+  void saysWhetherSmallNumbersAreHidden_orShownBecauseTheseAreTheOrganisationsOwnFigures()
+      throws Exception {
+    serviceAnswers();
+    Document suppressed =
+        page(
+            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
+                .andExpect(status().isOk())
+                .andReturn());
+    assertThat(suppressed.select(".govuk-inset-text").text())
+        .startsWith("To protect the people behind the figures, small numbers are not shown");
+
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+        .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
+    Document own =
+        page(
+            mvc.perform(
+                    get(PATH)
+                        .param("from", "2025-12-01")
+                        .param("to", "2026-12-01")
+                        .param("lang", "cy"))
+                .andExpect(status().isOk())
+                .andReturn());
+    assertThat(own.select(".govuk-inset-text").text())
+        .startsWith("Ffigurau eich sefydliad chi yw'r rhain, felly dangosir niferoedd bach.");
   }
 
   @Test
@@ -188,7 +216,7 @@ class DashboardPageControllerTest {
     assertThat(page.getElementById("from").attr("value")).isEqualTo("2025-13-01");
     assertThat(page.getElementById("from").attr("aria-describedby")).contains("from-error");
     assertThat(page.select(".calon-view")).isEmpty();
-    verify(queries, never()).service(any(DashboardParameters.Query.class));
+    verify(queries, never()).service(any(DashboardParameters.Query.class), any(Viewer.class));
 
     Document welsh =
         page(
@@ -206,7 +234,8 @@ class DashboardPageControllerTest {
   @Test
   void anUnknownService_isAPlainNotFoundPage() throws Exception {
     UUID unknown = UUID.randomUUID();
-    when(queries.service(any(DashboardParameters.Query.class))).thenReturn(Optional.empty());
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+        .thenReturn(Optional.empty());
 
     Document page =
         page(
@@ -224,7 +253,7 @@ class DashboardPageControllerTest {
   }
 
   private void serviceAnswers() {
-    when(queries.service(any(DashboardParameters.Query.class)))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
     when(queries.service(eq(Fixtures.SERVICE_ID), isNull()))
         .thenReturn(Optional.of(Fixtures.SERVICE));

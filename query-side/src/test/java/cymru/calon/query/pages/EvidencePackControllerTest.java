@@ -45,7 +45,7 @@ class EvidencePackControllerTest {
 
   @Test
   void csv_hasEveryFigure_withItsParts_inTheChosenLanguage() throws Exception {
-    when(queries.service(any(DashboardParameters.Query.class)))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     var response =
@@ -81,9 +81,27 @@ class EvidencePackControllerTest {
     assertThat(suppressed.get(3)).isEmpty();
     assertThat(suppressed.get(4)).isEmpty();
     assertThat(suppressed.get(6)).isEqualTo("Heb ei ddangos (nifer fach)");
+    assertThat(row(records, "Niferoedd bach", 0).get(1)).startsWith("wedi'u cuddio");
     // One row per figure of the catalogue.
     long figures = FigureCatalogue.SECTIONS.stream().mapToLong(s -> s.items().size()).sum();
     assertThat(records.stream().filter(r -> r.size() == 7).count()).isEqualTo(figures + 1);
+  }
+
+  @Test
+  void csv_saysSmallNumbersAreShown_whenTheyAreTheOrganisationsOwnFigures() throws Exception {
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+        .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
+
+    String body =
+        mvc.perform(get(SERVICE + ".csv").param("from", "2025-12-01").param("to", "2026-12-01"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    List<CSVRecord> records =
+        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    assertThat(row(records, "Small numbers", 0).get(1))
+        .isEqualTo("shown (the organisation's own figures)");
   }
 
   @Test
@@ -96,7 +114,7 @@ class EvidencePackControllerTest {
             "W06000015",
             Fixtures.SERVICE.organisationId(),
             Fixtures.SERVICE.commissionerId());
-    when(queries.service(any(DashboardParameters.Query.class)))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
         .thenReturn(Optional.of(Fixtures.serviceView(hostile)));
 
     String body =
@@ -119,7 +137,7 @@ class EvidencePackControllerTest {
 
   @Test
   void pdf_isTagged_inTheChosenLanguage_withTheFigures() throws Exception {
-    when(queries.service(any(DashboardParameters.Query.class)))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     byte[] pdf =
@@ -167,7 +185,8 @@ class EvidencePackControllerTest {
     mvc.perform(get(SERVICE + ".xlsx").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
-    when(queries.service(any(DashboardParameters.Query.class))).thenReturn(Optional.empty());
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+        .thenReturn(Optional.empty());
     mvc.perform(get(SERVICE + ".csv").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
@@ -178,5 +197,13 @@ class EvidencePackControllerTest {
         .filter(r -> r.size() > 2 && r.get(2).equals(id))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + id));
+  }
+
+  /** The first row whose column {@code column} is {@code value}. */
+  private static CSVRecord row(List<CSVRecord> records, String value, int column) {
+    return records.stream()
+        .filter(r -> r.size() > column && r.get(column).equals(value))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row " + value));
   }
 }

@@ -54,10 +54,15 @@ final class Fixtures {
   }
 
   static DashboardView serviceView(ServiceListing service) {
-    return new DashboardView(service, null, null, 1, FROM, TO, AS_OF, figures());
+    return new DashboardView(service, null, null, 1, FROM, TO, AS_OF, true, figures());
+  }
+
+  /** The same figures as the service's own staff read them: small numbers not suppressed. */
+  static DashboardView ownServiceView(ServiceListing service) {
+    return new DashboardView(service, null, null, 1, FROM, TO, AS_OF, false, figures());
   }
 
   static DashboardView policyView() {
-    return new DashboardView(null, null, Cohort.SANCTUARY, 2, FROM, TO, AS_OF, figures());
+    return new DashboardView(null, null, Cohort.SANCTUARY, 2, FROM, TO, AS_OF, true, figures());
   }
 }
