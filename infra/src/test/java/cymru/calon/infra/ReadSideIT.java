@@ -524,18 +524,17 @@ class ReadSideIT {
             "SELECT commissioner_id FROM read_model.service WHERE service_id = ?::uuid",
             java.util.UUID.class,
             service.group(1));
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", TestLogins.demoCommissioner(SEED, commissioner))
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(path, TestLogins.demoCommissioner(SEED, commissioner));
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
+    return get(path, login(path));
+  }
+
+  private static HttpResponse<String> get(String path, String authorization) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", login(path))
+            .header("Authorization", authorization)
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofString());
