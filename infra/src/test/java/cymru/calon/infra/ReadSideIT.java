@@ -145,6 +145,26 @@ class ReadSideIT {
     }
     // Not vacuous: the provider saw small numbers that its commissioner did not.
     assertThat(shownToProvider).isPositive();
+
+    // The provider's pack to share (small numbers hidden) is the commissioner's pack, byte for
+    // byte; its own pack is not.
+    LocalDate to = TODAY.withDayOfMonth(1);
+    String pack =
+        "/api/v1/services/"
+            + services.getFirst()
+            + "/dashboard.csv?from="
+            + to.minusMonths(3)
+            + "&to="
+            + to
+            + "&asOf="
+            + java.time.Instant.now()
+            + "&lang=en";
+    HttpResponse<byte[]> commissioners = getBytes(pack, commissionerOf(pack));
+    HttpResponse<byte[]> shared = getBytes(pack + "&smallNumbers=hidden", login(pack));
+    HttpResponse<byte[]> own = getBytes(pack, login(pack));
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(shared.body()).isEqualTo(commissioners.body());
+    assertThat(own.body()).isNotEqualTo(commissioners.body());
   }
 
   /**
@@ -506,9 +526,13 @@ class ReadSideIT {
   }
 
   private static HttpResponse<byte[]> getBytes(String path) throws Exception {
+    return getBytes(path, login(path));
+  }
+
+  private static HttpResponse<byte[]> getBytes(String path, String authorization) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", login(path))
+            .header("Authorization", authorization)
             .GET()
             .build(),
         HttpResponse.BodyHandlers.ofByteArray());
@@ -516,6 +540,11 @@ class ReadSideIT {
 
   /** {@code path} (a service's) as the demo account of the service's commissioner reads it. */
   private static HttpResponse<String> getAsCommissioner(String path) throws Exception {
+    return get(path, commissionerOf(path));
+  }
+
+  /** HTTP Basic for the demo account of the commissioner of the service {@code path} names. */
+  private static String commissionerOf(String path) {
     java.util.regex.Matcher service =
         java.util.regex.Pattern.compile("^/api/v1/services/([0-9a-f-]{36})").matcher(path);
     assertThat(service.find()).as(path).isTrue();
@@ -524,7 +553,7 @@ class ReadSideIT {
             "SELECT commissioner_id FROM read_model.service WHERE service_id = ?::uuid",
             java.util.UUID.class,
             service.group(1));
-    return get(path, TestLogins.demoCommissioner(SEED, commissioner));
+    return TestLogins.demoCommissioner(SEED, commissioner);
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

@@ -81,15 +81,21 @@ public class DashboardQueries {
    * One service's dashboard as {@code viewer} may see it (unsuppressed for the staff of the
    * organisation that runs it), or empty when no such service was known at the query's asOf.
    * Whether the viewer may see the service at all is the caller's check.
+   *
+   * @param hideSmallNumbers suppress small numbers whoever reads: a provider's pack for sharing
    */
-  public Optional<DashboardView> service(DashboardParameters.Query query, Viewer viewer) {
+  public Optional<DashboardView> service(
+      DashboardParameters.Query query, Viewer viewer, boolean hideSmallNumbers) {
     return service(query.serviceId(), query.asOf())
         .map(
             service -> {
               Dashboards.Computed computed =
                   dashboards.figures(
                       List.of(service.serviceId()), query.from(), query.to(), query.asOf());
-              Suppression suppression = dashboards.suppressionFor(viewer, service.organisationId());
+              Suppression suppression =
+                  hideSmallNumbers
+                      ? dashboards.standardSuppression()
+                      : dashboards.suppressionFor(viewer, service.organisationId());
               return new DashboardView(
                   service,
                   null,

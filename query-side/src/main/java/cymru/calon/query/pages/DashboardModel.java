@@ -52,6 +52,12 @@ final class DashboardModel {
     model.addAttribute("csvUrl", export(exportPath + ".csv", query, locale));
     model.addAttribute("pdfUrl", export(exportPath + ".pdf", query, locale));
     model.addAttribute("jsonUrl", export(exportPath, query, null));
+    if (!view.suppressed()) {
+      Map<String, String> shared = new LinkedHashMap<>(query);
+      shared.put("smallNumbers", EvidencePackController.HIDDEN);
+      model.addAttribute("csvSharedUrl", export(exportPath + ".csv", shared, locale));
+      model.addAttribute("pdfSharedUrl", export(exportPath + ".pdf", shared, locale));
+    }
   }
 
   private static String export(String path, Map<String, String> query, Locale locale) {

@@ -118,7 +118,7 @@ class DashboardPageController {
                 Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     DashboardView view =
         queries
-            .service(parsed.query(), viewer)
+            .service(parsed.query(), viewer, false)
             .orElseThrow(() -> new PageNotFound("error.no-service"));
     model.addAttribute("service", view.service());
     model.addAttribute("title", view.service().name());

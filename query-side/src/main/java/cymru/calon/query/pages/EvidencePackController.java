@@ -1,5 +1,6 @@
 package cymru.calon.query.pages;
 
+import cymru.calon.commands.api.errors.FieldError;
 import cymru.calon.query.access.Access;
 import cymru.calon.query.access.Viewer;
 import cymru.calon.query.dashboard.DashboardParameters;
@@ -10,6 +11,7 @@ import cymru.calon.query.web.InvalidQuery;
 import cymru.calon.query.web.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class EvidencePackController {
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+  /** The value of {@code smallNumbers} that suppresses them for everyone. */
+  static final String HIDDEN = "hidden";
+
   private final DashboardQueries queries;
   private final EvidencePack pack;
 
@@ -40,7 +45,10 @@ class EvidencePackController {
   @Operation(
       summary =
           "One service's evidence pack: format csv (the figures) or pdf (a tagged PDF/UA"
-              + " report), in English or Welsh (lang=en|cy)")
+              + " report), in English or Welsh (lang=en|cy)",
+      description =
+          "Suppressed as the JSON is for the same reader. smallNumbers=hidden suppresses small"
+              + " numbers for the organisation's own staff too: the pack to share outside it.")
   @GetMapping("/api/v1/services/{serviceId}/dashboard.{format}")
   ResponseEntity<byte[]> service(
       @PathVariable String serviceId,
@@ -48,11 +56,25 @@ class EvidencePackController {
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String smallNumbers,
       Locale locale,
       Viewer viewer) {
     Access.requireServiceRole(viewer);
     Format chosen = Format.of(format);
-    return file(service(serviceId, from, to, asOf, viewer), chosen, locale);
+    boolean hide = hidden(smallNumbers);
+    return file(service(serviceId, from, to, asOf, hide, viewer), chosen, locale);
+  }
+
+  /** {@code smallNumbers}: left out (as the reader may see them) or {@code hidden}. */
+  private static boolean hidden(String smallNumbers) {
+    if (smallNumbers == null) {
+      return false;
+    }
+    if (smallNumbers.equals(HIDDEN)) {
+      return true;
+    }
+    throw new InvalidQuery(
+        List.of(new FieldError("smallNumbers", "smallNumbers is hidden, or left out.")));
   }
 
   @Operation(
@@ -87,7 +109,7 @@ class EvidencePackController {
   }
 
   private DashboardView service(
-      String serviceId, String from, String to, String asOf, Viewer viewer) {
+      String serviceId, String from, String to, String asOf, boolean hide, Viewer viewer) {
     DashboardParameters.Query query = valid(DashboardParameters.service(serviceId, from, to, asOf));
     queries
         .service(query.serviceId(), query.asOf())
@@ -95,7 +117,7 @@ class EvidencePackController {
             listing ->
                 Access.requireService(viewer, listing.organisationId(), listing.commissionerId()));
     return queries
-        .service(query, viewer)
+        .service(query, viewer, hide)
         .orElseThrow(() -> new NotFound("No service " + query.serviceId() + " was known then."));
   }
 

@@ -87,8 +87,12 @@ class DashboardPageControllerTest {
                 .andReturn());
     assertThat(suppressed.select(".govuk-inset-text").text())
         .startsWith("To protect the people behind the figures, small numbers are not shown");
+    assertThat(suppressed.select("a[href*=smallNumbers]")).isEmpty();
 
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
     Document own =
         page(
@@ -101,6 +105,15 @@ class DashboardPageControllerTest {
                 .andReturn());
     assertThat(own.select(".govuk-inset-text").text())
         .startsWith("Ffigurau eich sefydliad chi yw'r rhain, felly dangosir niferoedd bach.");
+    // The provider can take the suppressed packs to share: the same query, small numbers hidden.
+    assertThat(own.select("a[href*=smallNumbers=hidden]").eachAttr("href"))
+        .containsExactly(
+            "/api/v1/services/"
+                + Fixtures.SERVICE_ID
+                + "/dashboard.csv?from=2025-12-01&to=2026-12-01&smallNumbers=hidden&lang=cy",
+            "/api/v1/services/"
+                + Fixtures.SERVICE_ID
+                + "/dashboard.pdf?from=2025-12-01&to=2026-12-01&smallNumbers=hidden&lang=cy");
   }
 
   @Test
@@ -216,7 +229,11 @@ class DashboardPageControllerTest {
     assertThat(page.getElementById("from").attr("value")).isEqualTo("2025-13-01");
     assertThat(page.getElementById("from").attr("aria-describedby")).contains("from-error");
     assertThat(page.select(".calon-view")).isEmpty();
-    verify(queries, never()).service(any(DashboardParameters.Query.class), any(Viewer.class));
+    verify(queries, never())
+        .service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean());
 
     Document welsh =
         page(
@@ -234,7 +251,10 @@ class DashboardPageControllerTest {
   @Test
   void anUnknownService_isAPlainNotFoundPage() throws Exception {
     UUID unknown = UUID.randomUUID();
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.empty());
 
     Document page =
@@ -253,7 +273,10 @@ class DashboardPageControllerTest {
   }
 
   private void serviceAnswers() {
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
     when(queries.service(eq(Fixtures.SERVICE_ID), isNull()))
         .thenReturn(Optional.of(Fixtures.SERVICE));

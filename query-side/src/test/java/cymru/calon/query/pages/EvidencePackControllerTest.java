@@ -2,6 +2,7 @@ package cymru.calon.query.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,7 +46,10 @@ class EvidencePackControllerTest {
 
   @Test
   void csv_hasEveryFigure_withItsParts_inTheChosenLanguage() throws Exception {
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     var response =
@@ -89,7 +93,10 @@ class EvidencePackControllerTest {
 
   @Test
   void csv_saysSmallNumbersAreShown_whenTheyAreTheOrganisationsOwnFigures() throws Exception {
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
 
     String body =
@@ -105,6 +112,29 @@ class EvidencePackControllerTest {
   }
 
   @Test
+  void smallNumbersHidden_asksForTheSuppressedFigures_evenForTheOrganisationsOwnStaff()
+      throws Exception {
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), eq(true)))
+        .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), eq(false)))
+        .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
+
+    String body =
+        mvc.perform(
+                get(SERVICE + ".csv")
+                    .param("from", "2025-12-01")
+                    .param("to", "2026-12-01")
+                    .param("smallNumbers", "hidden"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    List<CSVRecord> records =
+        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    assertThat(row(records, "Small numbers", 0).get(1)).startsWith("hidden");
+  }
+
+  @Test
   void csv_neverHandsASpreadsheetAFormula() throws Exception {
     ServiceListing hostile =
         new ServiceListing(
@@ -114,7 +144,10 @@ class EvidencePackControllerTest {
             "W06000015",
             Fixtures.SERVICE.organisationId(),
             Fixtures.SERVICE.commissionerId());
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(hostile)));
 
     String body =
@@ -137,7 +170,10 @@ class EvidencePackControllerTest {
 
   @Test
   void pdf_isTagged_inTheChosenLanguage_withTheFigures() throws Exception {
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     byte[] pdf =
@@ -182,10 +218,21 @@ class EvidencePackControllerTest {
                 .param("cohort", "NOPE"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("cohort"));
+    mvc.perform(
+            get(SERVICE + ".csv")
+                .param("from", "2025-01-01")
+                .param("to", "2025-02-01")
+                .param("smallNumbers", "shown"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.code").value("INVALID_QUERY"))
+        .andExpect(jsonPath("$.errors[0].field").value("smallNumbers"));
     mvc.perform(get(SERVICE + ".xlsx").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
-    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class)))
+    when(queries.service(
+            any(DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.empty());
     mvc.perform(get(SERVICE + ".csv").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())

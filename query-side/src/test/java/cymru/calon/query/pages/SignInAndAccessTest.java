@@ -222,7 +222,9 @@ class SignInAndAccessTest {
   void aServiceDashboard_isForItsOrganisationsStaffAndItsCommissioner_only() throws Exception {
     when(queries.service(Fixtures.SERVICE_ID, null)).thenReturn(Optional.of(Fixtures.SERVICE));
     when(queries.service(
-            any(cymru.calon.query.dashboard.DashboardParameters.Query.class), any(Viewer.class)))
+            any(cymru.calon.query.dashboard.DashboardParameters.Query.class),
+            any(Viewer.class),
+            org.mockito.ArgumentMatchers.anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
     String path = "/services/" + Fixtures.SERVICE_ID + "/dashboard?from=2025-12-01&to=2026-12-01";
 
