@@ -62,7 +62,11 @@ class EvidencePackController {
     Access.requireServiceRole(viewer);
     Format chosen = Format.of(format);
     boolean hide = hidden(smallNumbers);
-    return file(service(serviceId, from, to, asOf, hide, viewer), chosen, locale);
+    return file(
+        service(serviceId, from, to, asOf, hide, viewer),
+        chosen,
+        locale,
+        hide ? "-small-numbers-hidden" : "");
   }
 
   /** {@code smallNumbers}: left out (as the reader may see them) or {@code hidden}. */
@@ -91,7 +95,7 @@ class EvidencePackController {
       Viewer viewer) {
     Access.requirePolicy(viewer);
     Format chosen = Format.of(format);
-    return file(policy(from, to, asOf, areaCode, cohort), chosen, locale);
+    return file(policy(from, to, asOf, areaCode, cohort), chosen, locale, "");
   }
 
   /** The two kinds of evidence pack; any other suffix names no resource. */
@@ -134,7 +138,7 @@ class EvidencePackController {
   }
 
   /** A file name that says what it holds, from ids and dates only (never a service's name). */
-  private static String name(DashboardView view, String extension) {
+  private static String name(DashboardView view, String ending) {
     String scope =
         view.service() != null
             ? "service-" + view.service().serviceId()
@@ -143,13 +147,15 @@ class EvidencePackController {
                 + (view.cohort() == null
                     ? ""
                     : "-" + view.cohort().name().toLowerCase(Locale.ROOT));
-    return "calon-" + scope + "-" + view.from() + "-" + view.to() + "." + extension;
+    return "calon-" + scope + "-" + view.from() + "-" + view.to() + ending;
   }
 
-  private ResponseEntity<byte[]> file(DashboardView view, Format format, Locale locale) {
+  /** The pack as a download; {@code marked} tells a shared pack's file name from the other. */
+  private ResponseEntity<byte[]> file(
+      DashboardView view, Format format, Locale locale, String marked) {
     byte[] body = format == Format.CSV ? pack.csv(view, locale) : pack.pdf(view, locale);
     MediaType type = format == Format.CSV ? CSV : MediaType.APPLICATION_PDF;
-    String name = name(view, format.name().toLowerCase(Locale.ROOT));
+    String name = name(view, marked + "." + format.name().toLowerCase(Locale.ROOT));
     return ResponseEntity.ok()
         .contentType(type)
         .header(

@@ -126,6 +126,13 @@ class EvidencePackControllerTest {
                     .param("to", "2026-12-01")
                     .param("smallNumbers", "hidden"))
             .andExpect(status().isOk())
+            .andExpect(
+                header()
+                    .string(
+                        "Content-Disposition",
+                        "attachment; filename=\"calon-service-"
+                            + Fixtures.SERVICE_ID
+                            + "-2025-12-01-2026-12-01-small-numbers-hidden.csv\""))
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
