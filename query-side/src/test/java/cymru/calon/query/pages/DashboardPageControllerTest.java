@@ -3,6 +3,7 @@ package cymru.calon.query.pages;
 import static cymru.calon.query.pages.ServicesPageControllerTest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
@@ -52,11 +53,7 @@ class DashboardPageControllerTest {
       throws Exception {
     serviceAnswers();
 
-    Document page =
-        page(
-            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
-                .andExpect(status().isOk())
-                .andReturn());
+    Document page = yearPage("en");
 
     assertThat(page.select("h1").text()).isEqualTo("Bridgend Tenancy Support");
     assertThat(page.select(".govuk-caption-l").text()).isEqualTo("Housing support · Bridgend");
@@ -80,29 +77,14 @@ class DashboardPageControllerTest {
   void saysWhetherSmallNumbersAreHidden_orShownBecauseTheseAreTheOrganisationsOwnFigures()
       throws Exception {
     serviceAnswers();
-    Document suppressed =
-        page(
-            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
-                .andExpect(status().isOk())
-                .andReturn());
+    Document suppressed = yearPage("en");
     assertThat(suppressed.select(".govuk-inset-text").text())
         .startsWith("To protect the people behind the figures, small numbers are not shown");
     assertThat(suppressed.select("a[href*=smallNumbers]")).isEmpty();
 
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), anyBoolean()))
         .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
-    Document own =
-        page(
-            mvc.perform(
-                    get(PATH)
-                        .param("from", "2025-12-01")
-                        .param("to", "2026-12-01")
-                        .param("lang", "cy"))
-                .andExpect(status().isOk())
-                .andReturn());
+    Document own = yearPage("cy");
     assertThat(own.select(".govuk-inset-text").text())
         .startsWith("Ffigurau eich sefydliad chi yw'r rhain, felly dangosir niferoedd bach.");
     // The provider can take the suppressed packs to share: the same query, small numbers hidden.
@@ -134,11 +116,7 @@ class DashboardPageControllerTest {
                     java.util.List.of(1, 8),
                     "Arhosodd yr un gweithiwr gyda fi.")));
 
-    Document page =
-        page(
-            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
-                .andExpect(status().isOk())
-                .andReturn());
+    Document page = yearPage("en");
 
     Element story = page.selectFirst("section[aria-labelledby=heading-voice] figure.calon-story");
     assertThat(story).isNotNull();
@@ -155,10 +133,7 @@ class DashboardPageControllerTest {
   void everyChart_hasItsDataTableBeside_andItsData() throws Exception {
     serviceAnswers();
 
-    Document page =
-        page(
-            mvc.perform(get(PATH).param("from", "2025-12-01").param("to", "2026-12-01"))
-                .andReturn());
+    Document page = yearPage("en");
 
     Element survival = page.getElementById("chart-timeToTrust");
     assertThat(survival.attr("role")).isEqualTo("img");
@@ -192,14 +167,7 @@ class DashboardPageControllerTest {
   void inWelsh_everyFigureIsNamedAndFormattedInWelsh() throws Exception {
     serviceAnswers();
 
-    Document page =
-        page(
-            mvc.perform(
-                    get(PATH)
-                        .param("from", "2025-12-01")
-                        .param("to", "2026-12-01")
-                        .param("lang", "cy"))
-                .andReturn());
+    Document page = yearPage("cy");
 
     assertThat(page.select("html").attr("lang")).isEqualTo("cy");
     Element kpi = page.select(".calon-view").get(0);
@@ -230,10 +198,7 @@ class DashboardPageControllerTest {
     assertThat(page.getElementById("from").attr("aria-describedby")).contains("from-error");
     assertThat(page.select(".calon-view")).isEmpty();
     verify(queries, never())
-        .service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean());
+        .service(any(DashboardParameters.Query.class), any(Viewer.class), anyBoolean());
 
     Document welsh =
         page(
@@ -251,10 +216,7 @@ class DashboardPageControllerTest {
   @Test
   void anUnknownService_isAPlainNotFoundPage() throws Exception {
     UUID unknown = UUID.randomUUID();
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), anyBoolean()))
         .thenReturn(Optional.empty());
 
     Document page =
@@ -273,13 +235,19 @@ class DashboardPageControllerTest {
   }
 
   private void serviceAnswers() {
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), anyBoolean()))
         .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
     when(queries.service(eq(Fixtures.SERVICE_ID), isNull()))
         .thenReturn(Optional.of(Fixtures.SERVICE));
+  }
+
+  /** The page for the year to 1 December 2026 in {@code lang}, answered with 200. */
+  private Document yearPage(String lang) throws Exception {
+    return page(
+        mvc.perform(
+                get(PATH).param("from", "2025-12-01").param("to", "2026-12-01").param("lang", lang))
+            .andExpect(status().isOk())
+            .andReturn());
   }
 
   /** The value shown beside a figure's name in a summary list. */

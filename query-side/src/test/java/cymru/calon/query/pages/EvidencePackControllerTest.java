@@ -2,6 +2,7 @@ package cymru.calon.query.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -18,7 +19,9 @@ import cymru.calon.query.access.WithViewer;
 import cymru.calon.query.access.WithViewerFactory;
 import cymru.calon.query.dashboard.DashboardParameters;
 import cymru.calon.query.dashboard.DashboardQueries;
+import cymru.calon.query.dashboard.DashboardView;
 import cymru.calon.query.dashboard.ServiceListing;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,11 +49,7 @@ class EvidencePackControllerTest {
 
   @Test
   void csv_hasEveryFigure_withItsParts_inTheChosenLanguage() throws Exception {
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
+    answer(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     var response =
         mvc.perform(
@@ -72,8 +71,7 @@ class EvidencePackControllerTest {
     String body = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
     assertThat(body).startsWith("\uFEFF");
 
-    List<CSVRecord> records =
-        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    List<CSVRecord> records = records(body);
     CSVRecord waiting = row(records, "kpi.waitingWithinTarget");
     assertThat(waiting.get(0)).isEqualTo("Y golwg DPA");
     assertThat(waiting.get(1)).isEqualTo("Wedi'u gweld o fewn y targed aros");
@@ -93,11 +91,7 @@ class EvidencePackControllerTest {
 
   @Test
   void csv_saysSmallNumbersAreShown_whenTheyAreTheOrganisationsOwnFigures() throws Exception {
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenReturn(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
+    answer(Optional.of(Fixtures.ownServiceView(Fixtures.SERVICE)));
 
     String body =
         mvc.perform(get(SERVICE + ".csv").param("from", "2025-12-01").param("to", "2026-12-01"))
@@ -105,8 +99,7 @@ class EvidencePackControllerTest {
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    List<CSVRecord> records =
-        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    List<CSVRecord> records = records(body);
     assertThat(row(records, "Small numbers", 0).get(1))
         .isEqualTo("shown (the organisation's own figures)");
   }
@@ -136,8 +129,7 @@ class EvidencePackControllerTest {
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    List<CSVRecord> records =
-        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+    List<CSVRecord> records = records(body);
     assertThat(row(records, "Small numbers", 0).get(1)).startsWith("hidden");
   }
 
@@ -151,19 +143,14 @@ class EvidencePackControllerTest {
             "W06000015",
             Fixtures.SERVICE.organisationId(),
             Fixtures.SERVICE.commissionerId());
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenReturn(Optional.of(Fixtures.serviceView(hostile)));
+    answer(Optional.of(Fixtures.serviceView(hostile)));
 
     String body =
         mvc.perform(get(SERVICE + ".csv").param("from", "2025-12-01").param("to", "2026-12-01"))
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    CSVRecord scope =
-        CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords().getFirst();
+    CSVRecord scope = records(body).getFirst();
     assertThat(scope.get(1))
         .isEqualTo("Evidence pack: =HYPERLINK(\"http://example.invalid\",\"x\")");
     assertThat(EvidencePack.safe("=1+2")).isEqualTo("'=1+2");
@@ -177,11 +164,7 @@ class EvidencePackControllerTest {
 
   @Test
   void pdf_isTagged_inTheChosenLanguage_withTheFigures() throws Exception {
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenReturn(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
+    answer(Optional.of(Fixtures.serviceView(Fixtures.SERVICE)));
 
     byte[] pdf =
         mvc.perform(
@@ -236,14 +219,21 @@ class EvidencePackControllerTest {
     mvc.perform(get(SERVICE + ".xlsx").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
-    when(queries.service(
-            any(DashboardParameters.Query.class),
-            any(Viewer.class),
-            org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenReturn(Optional.empty());
+    answer(Optional.empty());
     mvc.perform(get(SERVICE + ".csv").param("from", "2025-01-01").param("to", "2025-02-01"))
         .andExpect(status().isNotFound())
         .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+  }
+
+  /** Every service dashboard the controller asks for, whatever the suppression, is {@code view}. */
+  private void answer(Optional<DashboardView> view) {
+    when(queries.service(any(DashboardParameters.Query.class), any(Viewer.class), anyBoolean()))
+        .thenReturn(view);
+  }
+
+  /** The pack's rows, after its byte-order mark. */
+  private static List<CSVRecord> records(String body) throws IOException {
+    return CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
   }
 
   private static CSVRecord row(List<CSVRecord> records, String id) {
