@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -32,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each projection records, per service and organisation, the position of the latest event it
  * applied for it. A computed dashboard is kept with that fingerprint of its scope and reused while
  * the fingerprint has not moved: for an explicit past {@code asOf}, nothing else can change it; for
- * "now", it is reused for at most {@code calon.figures.cache.max-age} and answers with the instant
- * it was computed for as its {@code asOf}, so a response never claims more than it shows.
+ * "now", it is reused for at most {@code calon.figures.cache.max-age} (the standard periods {@link
+ * DashboardsAhead} computes ahead: {@code calon.figures.ahead.max-age}) and answers with the
+ * instant it was computed for as its {@code asOf}, so a response never claims more than it shows.
  *
  * <p>Who reads a dashboard decides how it is rendered ({@link #suppressionFor}): small numbers are
  * suppressed for commissioners and policy staff, never for the staff of the organisation that runs
@@ -55,6 +58,17 @@ class Dashboards {
   /** What a dashboard was computed for; {@code asOf} null is "now". */
   private record Key(List<UUID> services, LocalDate from, LocalDate to, Instant asOf) {}
 
+  /** A scope and period whose figures for "now" are computed ahead of requests. */
+  record Ahead(List<UUID> services, LocalDate from, LocalDate to) {
+    Ahead {
+      services = List.copyOf(services);
+    }
+
+    private Key key() {
+      return new Key(services, from, to, null);
+    }
+  }
+
   /**
    * Figures computed at {@code computedAt} for {@code asOf}, with their renderings and the response
    * bodies already written from them (a body is the same for as long as the figures are).
@@ -63,14 +77,16 @@ class Dashboards {
       long fingerprint,
       Instant computedAt,
       Instant asOf,
+      Duration maxAge,
       FigureTree tree,
       Map<Suppression, Map<String, Object>> rendered,
       Map<String, byte[]> bodies) {
-    Computed(long fingerprint, Instant computedAt, Instant asOf, FigureTree tree) {
+    Computed(long fingerprint, Instant computedAt, Instant asOf, Duration maxAge, FigureTree tree) {
       this(
           fingerprint,
           computedAt,
           asOf,
+          maxAge,
           tree,
           new ConcurrentHashMap<>(),
           new ConcurrentHashMap<>());
@@ -96,7 +112,10 @@ class Dashboards {
   private final Clock clock;
   private final TransactionTemplate snapshot;
   private final Duration maxAge;
+  private final Duration aheadMaxAge;
+  private final Duration settle;
   private final Map<Key, Computed> computed;
+  private volatile Set<Key> ahead = Set.of();
 
   Dashboards(
       DashboardFigures figures,
@@ -105,8 +124,12 @@ class Dashboards {
       Clock clock,
       PlatformTransactionManager transactions,
       @Value("${calon.figures.cache.max-age:60s}") Duration maxAge,
-      @Value("${calon.figures.cache.max-entries:2000}") int maxEntries) {
+      @Value("${calon.figures.cache.max-entries:2000}") int maxEntries,
+      @Value("${calon.figures.ahead.max-age:10m}") Duration aheadMaxAge,
+      @Value("${calon.figures.ahead.settle:60s}") Duration settle) {
     this.figures = figures;
+    this.aheadMaxAge = aheadMaxAge;
+    this.settle = settle;
     this.suppression = suppression;
     this.db = db;
     this.clock = clock;
@@ -129,18 +152,71 @@ class Dashboards {
     return snapshot.execute(
         status -> {
           Instant now = clock.instant();
-          long fingerprint = db.resultQuery(FINGERPRINT, array(services)).fetchOne(0, Long.class);
+          long fingerprint = fingerprint(services);
           Computed known = remembered(key);
           if (known != null && known.fingerprint() == fingerprint && stillTrue(known, now)) {
             return known;
           }
-          Instant effectiveAsOf = asOf == null ? now : asOf;
-          FigureWindow window = FigureWindow.of(from, to, effectiveAsOf, now);
-          Computed fresh =
-              new Computed(fingerprint, now, effectiveAsOf, figures.compute(services, window));
-          remember(key, fresh);
-          return fresh;
+          return compute(key, fingerprint, now);
         });
+  }
+
+  /**
+   * Computes ahead of any request the figures for "now" of every scope and period in {@code scopes}
+   * that needs it, each in its own snapshot: those not remembered, those that would stop answering
+   * for "now" within {@code margin}, and those of a scope something has been recorded for since,
+   * once they are {@code calon.figures.ahead.settle} old (until then a request for them computes
+   * them itself, so no one is answered with figures that leave out what was recorded). Figures
+   * computed for these scopes, ahead or by a request, answer for "now" for {@code
+   * calon.figures.ahead.max-age} while nothing is recorded for the scope, each with the instant it
+   * was computed for as its {@code asOf}. The scopes replace those of the previous call.
+   *
+   * @return how many were computed
+   */
+  int computeAhead(List<Ahead> scopes, Duration margin) {
+    Set<Key> keys = new HashSet<>();
+    scopes.forEach(scope -> keys.add(scope.key()));
+    ahead = Set.copyOf(keys);
+    int computedNow = 0;
+    for (Ahead scope : scopes) {
+      Key key = scope.key();
+      Boolean fresh =
+          snapshot.execute(
+              status -> {
+                Instant now = clock.instant();
+                long fingerprint = fingerprint(key.services());
+                Computed known = remembered(key);
+                if (known != null) {
+                  Duration age = Duration.between(known.computedAt(), now);
+                  boolean expiring = age.plus(margin).compareTo(known.maxAge()) >= 0;
+                  boolean moved = known.fingerprint() != fingerprint;
+                  if (!expiring && !(moved && age.compareTo(settle) >= 0)) {
+                    return false;
+                  }
+                }
+                compute(key, fingerprint, now);
+                return true;
+              });
+      if (Boolean.TRUE.equals(fresh)) {
+        computedNow++;
+      }
+    }
+    return computedNow;
+  }
+
+  private Computed compute(Key key, long fingerprint, Instant now) {
+    Instant effectiveAsOf = key.asOf() == null ? now : key.asOf();
+    FigureWindow window = FigureWindow.of(key.from(), key.to(), effectiveAsOf, now);
+    Duration answersFor = ahead.contains(key) ? aheadMaxAge : maxAge;
+    Computed fresh =
+        new Computed(
+            fingerprint, now, effectiveAsOf, answersFor, figures.compute(key.services(), window));
+    remember(key, fresh);
+    return fresh;
+  }
+
+  private long fingerprint(List<UUID> services) {
+    return db.resultQuery(FINGERPRINT, array(services)).fetchOne(0, Long.class);
   }
 
   /**
@@ -171,7 +247,7 @@ class Dashboards {
     if (pastAsOf && !requestedNow) {
       return true;
     }
-    return !known.computedAt().plus(maxAge).isBefore(now);
+    return !known.computedAt().plus(known.maxAge()).isBefore(now);
   }
 
   private synchronized Computed remembered(Key key) {

@@ -1,0 +1,147 @@
+package cymru.calon.query.dashboard;
+
+import cymru.calon.query.figures.FigureWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the dashboards of the standard periods ahead of requests, so that opening one does not
+ * wait for its figures to be computed from the read models: for every service and for the all-Wales
+ * policy scope, the last twelve whole months (what the pages open with), the last whole month, the
+ * month so far and the last whole calendar quarter.
+ *
+ * <p>Every {@code calon.figures.ahead.interval} (10 s) one background thread asks {@link
+ * Dashboards#computeAhead} to compute those that need it: figures not computed yet, figures about
+ * to stop answering for "now", and figures of a scope something was recorded for since (at most
+ * once per {@code calon.figures.ahead.settle}). A period chosen by hand, an area or cohort of the
+ * policy view, and an explicit {@code asOf} are computed when asked for, and remembered as before.
+ * {@code calon.figures.ahead.enabled=false} turns it off.
+ */
+@Component
+public class DashboardsAhead implements SmartLifecycle {
+  private static final Logger log = LoggerFactory.getLogger(DashboardsAhead.class);
+
+  private final Dashboards dashboards;
+  private final DashboardScopes scopes;
+  private final Clock clock;
+  private final boolean enabled;
+  private final Duration interval;
+  private final Object lifecycle = new Object();
+  private ScheduledExecutorService thread;
+
+  DashboardsAhead(
+      Dashboards dashboards,
+      DashboardScopes scopes,
+      Clock clock,
+      @Value("${calon.figures.ahead.enabled:true}") boolean enabled,
+      @Value("${calon.figures.ahead.interval:10s}") Duration interval) {
+    this.dashboards = dashboards;
+    this.scopes = scopes;
+    this.clock = clock;
+    this.enabled = enabled;
+    this.interval = interval;
+  }
+
+  /**
+   * One round: computes the standard periods' figures that need it, in the caller's thread.
+   *
+   * @return how many dashboards it computed
+   */
+  public synchronized int computeAhead() {
+    Instant now = clock.instant();
+    LocalDate month = now.atZone(FigureWindow.LONDON).toLocalDate().withDayOfMonth(1);
+    LocalDate quarter = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
+    List<LocalDate[]> periods =
+        List.of(
+            new LocalDate[] {month.minusMonths(12), month},
+            new LocalDate[] {month.minusMonths(1), month},
+            new LocalDate[] {month, month.plusMonths(1)},
+            new LocalDate[] {quarter.minusMonths(3), quarter});
+    List<UUID> services = scopes.services(null, null, now);
+    List<List<UUID>> scopeLists = new ArrayList<>();
+    services.forEach(service -> scopeLists.add(List.of(service)));
+    if (!services.isEmpty()) {
+      scopeLists.add(services);
+    }
+    List<Dashboards.Ahead> ahead = new ArrayList<>();
+    for (List<UUID> scope : scopeLists) {
+      for (LocalDate[] period : periods) {
+        ahead.add(new Dashboards.Ahead(scope, period[0], period[1]));
+      }
+    }
+    // Two rounds' worth of margin: a remembered dashboard is renewed before any request finds it
+    // too old to answer for "now".
+    return dashboards.computeAhead(ahead, interval.multipliedBy(2));
+  }
+
+  private void round() {
+    try {
+      long start = System.nanoTime();
+      int computed = computeAhead();
+      if (computed > 0) {
+        log.debug(
+            "computed {} dashboards ahead in {} ms",
+            computed,
+            (System.nanoTime() - start) / 1_000_000);
+      }
+    } catch (RuntimeException e) {
+      // The next round tries again; a request meanwhile computes its own figures.
+      log.warn("could not compute dashboards ahead: {}", e.getClass().getName());
+    }
+  }
+
+  @Override
+  public void start() {
+    synchronized (lifecycle) {
+      if (!enabled || thread != null) {
+        return;
+      }
+      thread =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread t = new Thread(task, "dashboards-ahead");
+                t.setDaemon(true);
+                return t;
+              });
+      thread.scheduleWithFixedDelay(
+          this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService running;
+    synchronized (lifecycle) {
+      running = thread;
+      thread = null;
+    }
+    if (running != null) {
+      running.shutdownNow();
+      try {
+        running.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    synchronized (lifecycle) {
+      return thread != null;
+    }
+  }
+}
