@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cymru.calon.infra.demo.DemoParameters;
 import cymru.calon.query.dashboard.DashboardView;
+import cymru.calon.query.dashboard.DashboardsAhead;
 import cymru.calon.query.pages.FigureCatalogue;
 import cymru.calon.query.pages.FigureText;
 import cymru.calon.query.pages.Languages;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,7 +66,9 @@ class ReadSideIT {
                 "--calon.demo.episodes=300",
                 "--calon.demo.months=18",
                 "--calon.demo.seed=" + SEED,
-                "--calon.demo.end=" + DemoParameters.startOfDay(TODAY.minusDays(1)));
+                "--calon.demo.end=" + DemoParameters.startOfDay(TODAY.minusDays(1)),
+                // A round computes ahead whatever was recorded for, however recently.
+                "--calon.figures.ahead.settle=0s");
     jdbc = calon.getBean(JdbcTemplate.class);
     port = Integer.parseInt(calon.getEnvironment().getProperty("local.server.port"));
     awaitCaughtUp();
@@ -272,6 +276,40 @@ class ReadSideIT {
         get("/api/v1/policy/dashboard?from=2025-01-01&to=2025-02-01&cohort=NOPE&areaCode=x");
     assertThat(badCohort.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badCohort.body()).get("errors")).hasSize(2);
+  }
+
+  @Test
+  void theStandardPeriods_areComputedAhead_andAnsweredFromThere() throws Exception {
+    DashboardsAhead ahead = calon.getBean(DashboardsAhead.class);
+    assertThat(ahead.isRunning()).as("the background thread runs in the application").isTrue();
+    // The other tests record for the first service; nothing is recorded for the last one.
+    String service =
+        jdbc.queryForObject(
+            "SELECT service_id::text FROM read_model.service ORDER BY service_id DESC LIMIT 1",
+            String.class);
+    LocalDate month = TODAY.withDayOfMonth(1);
+    String lastTwelveMonths =
+        "/api/v1/services/" + service + "/dashboard?from=" + month.minusMonths(12) + "&to=" + month;
+    String handPicked =
+        "/api/v1/services/"
+            + service
+            + "/dashboard?from="
+            + month.minusMonths(12)
+            + "&to="
+            + month.minusDays(1);
+    ahead.computeAhead();
+    Instant before = Instant.now();
+    Thread.sleep(5);
+
+    Instant standard =
+        Instant.parse(
+            JSON.readTree(getAsCommissioner(lastTwelveMonths).body()).get("asOf").asText());
+    Instant computedAtRequest =
+        Instant.parse(JSON.readTree(getAsCommissioner(handPicked).body()).get("asOf").asText());
+    assertThat(standard).as("computed ahead of the request").isBefore(before);
+    assertThat(computedAtRequest)
+        .as("a period picked by hand: computed at the request")
+        .isAfter(before);
   }
 
   @Test
