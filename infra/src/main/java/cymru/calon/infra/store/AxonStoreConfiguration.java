@@ -1,5 +1,6 @@
 package cymru.calon.infra.store;
 
+import cymru.calon.query.commands.GroupCommit;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -123,6 +124,10 @@ class AxonStoreConfiguration {
    * nested-propagation manager: inside a command's unit of work, which already has its transaction
    * or savepoint, a savepoint of its own around every read and append would only add round trips.
    * Where no transaction is open it starts one, as before.
+   *
+   * <p>A group of commands committed together inserts its events as one batch ({@link
+   * GroupedAppendsEngine}); {@code calon.event-store.group-appends=false} inserts each command's
+   * events as it is applied, to measure the difference.
    */
   @Bean
   EventStorageEngine eventStorageEngine(
@@ -135,25 +140,27 @@ class AxonStoreConfiguration {
       EventSchema eventSchema,
       @Value("${calon.event-store.serialize-appends:true}") boolean serializeAppends,
       @Value("${calon.event-store.gap-timeout:5m}") Duration gapTimeout,
-      @Value("${calon.event-store.fetch-batch-size:1000}") int fetchBatchSize) {
-    return JdbcEventStorageEngine.builder()
-        .snapshotSerializer(defaultSerializer)
-        .upcasterChain(configuration.upcasterChain())
-        .persistenceExceptionResolver(persistenceExceptionResolver)
-        .eventSerializer(eventSerializer)
-        .snapshotFilter(configuration.snapshotFilter())
-        .connectionProvider(connectionProvider)
-        .transactionManager(new SpringTransactionManager(transactionManager))
-        .schema(eventSchema)
-        .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
-        // Events read per query by a processor's stream (Axon's default is 100): a replay reads
-        // the whole store, and round trips, not rows, were its cost.
-        .batchSize(fetchBatchSize)
-        .appendEvents(
-            serializeAppends
-                ? SerializedAppends.statement()
-                : JdbcEventStorageEngineStatements::appendEvents)
-        .build();
+      @Value("${calon.event-store.fetch-batch-size:1000}") int fetchBatchSize,
+      @Value("${calon.event-store.group-appends:true}") boolean groupAppends) {
+    JdbcEventStorageEngine.Builder builder =
+        JdbcEventStorageEngine.builder()
+            .snapshotSerializer(defaultSerializer)
+            .upcasterChain(configuration.upcasterChain())
+            .persistenceExceptionResolver(persistenceExceptionResolver)
+            .eventSerializer(eventSerializer)
+            .snapshotFilter(configuration.snapshotFilter())
+            .connectionProvider(connectionProvider)
+            .transactionManager(new SpringTransactionManager(transactionManager))
+            .schema(eventSchema)
+            .gapTimeout(Math.toIntExact(gapTimeout.toMillis()))
+            // Events read per query by a processor's stream (Axon's default is 100): a replay reads
+            // the whole store, and round trips, not rows, were its cost.
+            .batchSize(fetchBatchSize)
+            .appendEvents(
+                serializeAppends
+                    ? SerializedAppends.statement()
+                    : JdbcEventStorageEngineStatements::appendEvents);
+    return groupAppends ? new GroupedAppendsEngine(builder, GroupCommit::inGroup) : builder.build();
   }
 
   /**

@@ -29,6 +29,11 @@ class ImportRateBenchmark {
     for (int run = 1; run <= RUNS; run++) {
       List<String> arguments = new ArrayList<>(TestLogins.accountArguments());
       arguments.add("--logging.level.root=WARN");
+      // Settings to compare, e.g. -Dcalon.bench.args=--calon.event-store.group-appends=false
+      String extra = System.getProperty("calon.bench.args", "").trim();
+      if (!extra.isEmpty()) {
+        arguments.addAll(List.of(extra.split("\\s+")));
+      }
       try (CalonProcess calon = CalonProcess.start("512m", arguments.toArray(String[]::new))) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         GeneratedHistory history = new GeneratedHistory(LINES);

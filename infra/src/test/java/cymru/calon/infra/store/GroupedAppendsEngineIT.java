@@ -1,0 +1,128 @@
+package cymru.calon.infra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cymru.calon.testsupport.TestPostgres;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The events of a group of commands, on real PostgreSQL: they wait in the group's transaction and
+ * are inserted together before it commits, or as soon as the store is read in it; outside a group
+ * each append is inserted at once.
+ */
+class GroupedAppendsEngineIT {
+  private final AtomicBoolean inGroup = new AtomicBoolean(true);
+  private final DataSource dataSource = TestPostgres.newDatabase().dataSource();
+  private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+  private final TransactionTemplate transactions;
+  private final GroupedAppendsEngine engine;
+
+  GroupedAppendsEngineIT() {
+    Flyway.configure()
+        .placeholders(java.util.Map.of("appRole", "calon_app"))
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/store")
+        .load()
+        .migrate();
+    var springTx = new DataSourceTransactionManager(dataSource);
+    transactions = new TransactionTemplate(springTx);
+    var serializer = Jackson3Serializer.builder().build();
+    engine =
+        new GroupedAppendsEngine(
+            JdbcEventStorageEngine.builder()
+                .connectionProvider(
+                    new UnitOfWorkAwareConnectionProviderWrapper(
+                        new SpringDataSourceConnectionProvider(dataSource)))
+                .transactionManager(new SpringTransactionManager(springTx))
+                .schema(new AxonStoreConfiguration().eventSchema())
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .appendEvents(SerializedAppends.statement()),
+            inGroup::get);
+  }
+
+  @Test
+  void aGroupsEvents_waitForItsCommit_orForARead_andKeepTheirOrder() {
+    transactions.executeWithoutResult(
+        status -> {
+          engine.appendEvents(List.of(event("a", 0), event("a", 1)));
+          assertThat(rows()).as("waiting in the transaction").isZero();
+          engine.appendEvents(List.of(event("b", 0)));
+          assertThat(engine.readEvents("a").asStream().map(e -> (Object) e.getPayload()).toList())
+              .as("a read of the store in the group sees what the group appended")
+              .containsExactly((Object) "a-0", "a-1");
+          assertThat(rows()).as("inserted for the read").isEqualTo(3);
+          engine.appendEvents(List.of(event("a", 2)));
+          assertThat(engine.lastSequenceNumberFor("a")).contains(2L);
+          engine.appendEvents(List.of(event("c", 0)));
+          assertThat(rows()).isEqualTo(4);
+        });
+    assertThat(
+            jdbc.queryForList(
+                "SELECT aggregate_identifier || '-' || sequence_number FROM domain_event_entry"
+                    + " ORDER BY global_index",
+                String.class))
+        .as("committed, in the order appended")
+        .containsExactly("a-0", "a-1", "b-0", "a-2", "c-0");
+  }
+
+  @Test
+  void aGroupRolledBack_storesNothing_andLeavesNothingForTheNext() {
+    transactions.executeWithoutResult(
+        status -> {
+          engine.appendEvents(List.of(event("a", 0)));
+          status.setRollbackOnly();
+        });
+    transactions.executeWithoutResult(status -> engine.appendEvents(List.of(event("b", 0))));
+    assertThat(
+            jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry", String.class))
+        .containsExactly("b");
+  }
+
+  @Test
+  void aDuplicateInTheGroup_failsItsCommit_andNothingOfItIsStored() {
+    transactions.executeWithoutResult(status -> engine.appendEvents(List.of(event("a", 0))));
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    status -> {
+                      engine.appendEvents(List.of(event("b", 0)));
+                      engine.appendEvents(List.of(event("a", 0)));
+                    }))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  void outsideAGroup_eachAppendIsInsertedAtOnce() {
+    inGroup.set(false);
+    transactions.executeWithoutResult(
+        status -> {
+          engine.appendEvents(List.of(event("a", 0)));
+          assertThat(rows()).isEqualTo(1);
+        });
+  }
+
+  private long rows() {
+    return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+  }
+
+  private static DomainEventMessage<String> event(String aggregate, long sequence) {
+    return new GenericDomainEventMessage<>("Test", aggregate, sequence, aggregate + "-" + sequence);
+  }
+}
