@@ -3,7 +3,6 @@ package cymru.calon.infra.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cymru.calon.testsupport.TestPostgres;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -14,7 +13,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,18 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class GroupedAppendsEngineIT {
   private final AtomicBoolean inGroup = new AtomicBoolean(true);
-  private final DataSource dataSource = TestPostgres.newDatabase().dataSource();
+  private final DataSource dataSource = TestStores.newStore();
   private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
   private final TransactionTemplate transactions;
   private final GroupedAppendsEngine engine;
 
   GroupedAppendsEngineIT() {
-    Flyway.configure()
-        .placeholders(java.util.Map.of("appRole", "calon_app"))
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/store")
-        .load()
-        .migrate();
     var springTx = new DataSourceTransactionManager(dataSource);
     transactions = new TransactionTemplate(springTx);
     var serializer = Jackson3Serializer.builder().build();

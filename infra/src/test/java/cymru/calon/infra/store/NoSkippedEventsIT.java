@@ -3,7 +3,6 @@ package cymru.calon.infra.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cymru.calon.testsupport.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStora
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -82,13 +80,7 @@ class NoSkippedEventsIT {
    * after a restart or while it lags behind.
    */
   private Scenario runScenario(boolean serialiseAppends) throws Exception {
-    DataSource dataSource = TestPostgres.newDatabase().dataSource();
-    Flyway.configure()
-        .placeholders(java.util.Map.of("appRole", "calon_app"))
-        .dataSource(dataSource)
-        .locations("classpath:db/migration/store")
-        .load()
-        .migrate();
+    DataSource dataSource = TestStores.newStore();
     var springTx = new DataSourceTransactionManager(dataSource);
     var axonTx = new SpringTransactionManager(springTx);
     var serializer = Jackson3Serializer.builder().build();
