@@ -50,6 +50,8 @@ final class GroupedAppendsEngine extends JdbcEventStorageEngine {
     if (events.isEmpty()
         || !inGroup.getAsBoolean()
         || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      // any waiting events of this transaction first, so the order stays the order of appends
+      insertWaiting();
       super.appendEvents(events, serializer);
       return;
     }

@@ -101,13 +101,19 @@ class GroupedAppendsEngineIT {
   }
 
   @Test
-  void outsideAGroup_eachAppendIsInsertedAtOnce() {
-    inGroup.set(false);
+  void outsideAGroup_eachAppendIsInsertedAtOnce_afterAnyStillWaiting() {
     transactions.executeWithoutResult(
         status -> {
           engine.appendEvents(List.of(event("a", 0)));
-          assertThat(rows()).isEqualTo(1);
+          inGroup.set(false);
+          engine.appendEvents(List.of(event("b", 0)));
+          assertThat(rows()).isEqualTo(2);
         });
+    assertThat(
+            jdbc.queryForList(
+                "SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index",
+                String.class))
+        .containsExactly("a", "b");
   }
 
   private long rows() {
