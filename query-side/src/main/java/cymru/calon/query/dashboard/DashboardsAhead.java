@@ -1,10 +1,8 @@
 package cymru.calon.query.dashboard;
 
-import cymru.calon.query.figures.FigureWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +16,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the dashboards of the standard periods ahead of requests, so that opening one does not
- * wait for its figures to be computed from the read models: for every service and for the all-Wales
- * policy scope, the last twelve whole months (what the pages open with), the last whole month, the
- * month so far and the last whole calendar quarter.
+ * Computes the dashboards of the {@link StandardPeriods} ahead of requests, for every service and
+ * for the all-Wales policy scope, so that opening one does not wait for its figures to be computed
+ * from the read models.
  *
  * <p>Every {@code calon.figures.ahead.interval} (10 s), or less often if rounds take long (see
  * {@link #round}), one background thread asks {@link Dashboards#computeAhead} to compute those that
@@ -64,14 +61,6 @@ public class DashboardsAhead implements SmartLifecycle {
    */
   public synchronized int computeAhead() {
     Instant now = clock.instant();
-    LocalDate month = now.atZone(FigureWindow.LONDON).toLocalDate().withDayOfMonth(1);
-    LocalDate quarter = month.withMonth((month.getMonthValue() - 1) / 3 * 3 + 1);
-    List<LocalDate[]> periods =
-        List.of(
-            new LocalDate[] {month.minusMonths(12), month},
-            new LocalDate[] {month.minusMonths(1), month},
-            new LocalDate[] {month, month.plusMonths(1)},
-            new LocalDate[] {quarter.minusMonths(3), quarter});
     List<UUID> services = scopes.services(null, null, now);
     List<List<UUID>> scopeLists = new ArrayList<>();
     services.forEach(service -> scopeLists.add(List.of(service)));
@@ -80,8 +69,8 @@ public class DashboardsAhead implements SmartLifecycle {
     }
     List<Dashboards.Ahead> ahead = new ArrayList<>();
     for (List<UUID> scope : scopeLists) {
-      for (LocalDate[] period : periods) {
-        ahead.add(new Dashboards.Ahead(scope, period[0], period[1]));
+      for (StandardPeriods.Period period : StandardPeriods.at(now)) {
+        ahead.add(new Dashboards.Ahead(scope, period.from(), period.to()));
       }
     }
     // Two intervals and a round's worth of margin: a remembered dashboard is renewed before any

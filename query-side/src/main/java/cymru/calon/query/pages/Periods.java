@@ -1,6 +1,6 @@
 package cymru.calon.query.pages;
 
-import cymru.calon.query.figures.FigureWindow;
+import cymru.calon.query.dashboard.StandardPeriods;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -10,9 +10,9 @@ final class Periods {
 
   private Periods() {}
 
+  /** As computed ahead ({@link StandardPeriods}), so that opening a page finds it ready. */
   static Period lastTwelveMonths(Clock clock) {
-    LocalDate firstOfThisMonth =
-        clock.instant().atZone(FigureWindow.LONDON).toLocalDate().withDayOfMonth(1);
-    return new Period(firstOfThisMonth.minusMonths(12), firstOfThisMonth);
+    StandardPeriods.Period period = StandardPeriods.lastTwelveMonths(clock.instant());
+    return new Period(period.from(), period.to());
   }
 }
