@@ -13,6 +13,7 @@ import static cymru.calon.projections.schema.Tables.STORY_SHARED;
 import static cymru.calon.projections.schema.Tables.TRUST_MILESTONE;
 
 import cymru.calon.commands.api.episode.Choice;
+import cymru.calon.commands.api.episode.ContactPurpose;
 import cymru.calon.commands.api.episode.ContactRecorded;
 import cymru.calon.projections.batch.BatchWrites;
 import cymru.calon.projections.batch.Rows;
@@ -57,6 +58,7 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
   private final List<KeyWorkerChangeRecord> keyWorkerChanges = new ArrayList<>();
   private final Map<UUID, Moment> firstContacts = new LinkedHashMap<>();
   private final Map<UUID, Moment> trustPoints = new LinkedHashMap<>();
+  private final Map<UUID, Instant> aftercareRecorded = new LinkedHashMap<>();
   private final List<Closure> closures = new ArrayList<>();
   // Sorted: concurrent segments then lock these shared rows in the same order, never deadlocking.
   private final Map<UUID, Long> changedServices = new TreeMap<>();
@@ -118,6 +120,11 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     contacts.add(row);
     firstContacts.merge(
         event.episodeId().value(), new Moment(event.occurredAt(), recordedAt), Moment::earlier);
+    if (event.purpose() == ContactPurpose.AFTERCARE
+        || event.purpose() == ContactPurpose.FOLLOW_UP) {
+      aftercareRecorded.merge(
+          event.episodeId().value(), recordedAt, (a, b) -> a.isBefore(b) ? a : b);
+    }
   }
 
   void missed(AppointmentMissedRecord row) {
@@ -212,6 +219,25 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       BatchBindStep batch = db.batch(earlierMoment(EPISODE.TRUST_AT, EPISODE.TRUST_RECORDED_AT));
       for (var entry : trustPoints.entrySet()) {
         batch = bindMoment(batch, entry.getKey(), entry.getValue());
+      }
+      batch.execute();
+    }
+    if (!aftercareRecorded.isEmpty()) {
+      BatchBindStep batch =
+          db.batch(
+              db.update(EPISODE)
+                  .set(EPISODE.AFTERCARE_RECORDED_AT, (OffsetDateTime) null)
+                  .where(EPISODE.EPISODE_ID.eq((UUID) null))
+                  .and(
+                      EPISODE
+                          .AFTERCARE_RECORDED_AT
+                          .isNull()
+                          .or(
+                              EPISODE.AFTERCARE_RECORDED_AT.gt(
+                                  DSL.val((OffsetDateTime) null, OffsetDateTime.class)))));
+      for (var entry : aftercareRecorded.entrySet()) {
+        OffsetDateTime recordedAt = utc(entry.getValue());
+        batch = batch.bind(recordedAt, entry.getKey(), recordedAt);
       }
       batch.execute();
     }

@@ -4,9 +4,19 @@ import static cymru.calon.projections.schema.Tables.EPISODE;
 import static cymru.calon.projections.schema.Tables.EPISODE_SCOPE_CHANGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cymru.calon.commands.api.episode.ContactMode;
+import cymru.calon.commands.api.episode.ContactPurpose;
+import cymru.calon.commands.api.episode.ContactRecorded;
+import cymru.calon.commands.api.episode.ContactSetting;
+import cymru.calon.commands.api.episode.InitiatedBy;
+import cymru.calon.commands.api.episode.InterpreterUse;
+import cymru.calon.commands.api.ids.ContactId;
+import cymru.calon.commands.api.ids.EpisodeId;
+import cymru.calon.commands.api.ids.WorkerId;
 import cymru.calon.projections.schema.tables.records.EpisodeRecord;
 import cymru.calon.testsupport.TestPostgres;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +80,59 @@ class EpisodeFiguresWritesIT {
 
     assertThat(position(service)).isEqualTo(5L);
     assertThat(position(otherService)).isEqualTo(9L);
+  }
+
+  @Test
+  void theFirstRecordedAftercareContact_isKeptPerEpisode_andOnlyMovesEarlier() {
+    UUID service = UUID.randomUUID();
+    UUID withAftercare = UUID.randomUUID();
+    UUID withoutAftercare = UUID.randomUUID();
+    var batch = new EpisodeFiguresWrites(db);
+    batch.episode(withAftercare, service, UUID.randomUUID(), REFERRED, REFERRED);
+    batch.episode(withoutAftercare, service, UUID.randomUUID(), REFERRED, REFERRED);
+    batch.contact(
+        contact(withAftercare, ContactPurpose.SUPPORT), service, at("2025-04-01T09:00:00Z"), 1);
+    batch.contact(
+        contact(withAftercare, ContactPurpose.FOLLOW_UP), service, at("2025-05-10T09:00:00Z"), 2);
+    batch.contact(
+        contact(withAftercare, ContactPurpose.AFTERCARE), service, at("2025-05-03T09:00:00Z"), 3);
+    batch.contact(
+        contact(withoutAftercare, ContactPurpose.PEER_SUPPORT),
+        service,
+        at("2025-04-01T09:00:00Z"),
+        1);
+    batch.flush();
+
+    var later = new EpisodeFiguresWrites(db);
+    later.contact(
+        contact(withAftercare, ContactPurpose.AFTERCARE), service, at("2025-06-01T09:00:00Z"), 4);
+    later.flush();
+    assertThat(episode(withAftercare).getAftercareRecordedAt().toInstant())
+        .isEqualTo(at("2025-05-03T09:00:00Z"));
+
+    var earlier = new EpisodeFiguresWrites(db);
+    earlier.contact(
+        contact(withAftercare, ContactPurpose.FOLLOW_UP), service, at("2025-04-20T09:00:00Z"), 5);
+    earlier.flush();
+    assertThat(episode(withAftercare).getAftercareRecordedAt().toInstant())
+        .isEqualTo(at("2025-04-20T09:00:00Z"));
+    assertThat(episode(withoutAftercare).getAftercareRecordedAt()).isNull();
+  }
+
+  private static ContactRecorded contact(UUID episode, ContactPurpose purpose) {
+    return new ContactRecorded(
+        new EpisodeId(episode),
+        new ContactId(UUID.randomUUID()),
+        new WorkerId(UUID.randomUUID()),
+        at("2025-04-01T09:00:00Z"),
+        45,
+        ContactMode.IN_PERSON,
+        ContactSetting.PRIVATE_ROOM,
+        InitiatedBy.PERSON,
+        InterpreterUse.NONE,
+        Set.of(),
+        false,
+        purpose);
   }
 
   private static Instant at(String instant) {

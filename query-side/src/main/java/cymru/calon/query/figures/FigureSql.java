@@ -74,15 +74,14 @@ final class FigureSql {
 
   /**
    * Closures in P (K3, K5, R8, R9 withdrawnTooSoon, R10): whether the episode had any aftercare or
-   * follow-up contact, whether the person was referred again (to any service) within 180 days, and
-   * whether it closed within 14 days of an outcome with no aftercare contact in between.
+   * follow-up contact (its first recorded by as-of: kept on the episode row), whether the person
+   * was referred again (to any service) within 180 days, and whether it closed within 14 days of an
+   * outcome with no aftercare contact in between.
    */
   static final String CLOSURES =
       """
       SELECT e.episode_id, e.service_id, e.referred_at, e.closed_at, e.closure_reason,
-             EXISTS (SELECT 1 FROM read_model.contact c
-                      WHERE c.episode_id = e.episode_id AND c.recorded_at <= {3}
-                        AND c.purpose IN %1$s) AS had_aftercare,
+             coalesce(e.aftercare_recorded_at <= {3}, false) AS had_aftercare,
              EXISTS (SELECT 1 FROM read_model.episode r
                       WHERE r.person_id = e.person_id AND r.recorded_at <= {3}
                         AND r.referred_at > e.closed_at

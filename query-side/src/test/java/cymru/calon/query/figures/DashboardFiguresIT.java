@@ -226,6 +226,25 @@ class DashboardFiguresIT {
   }
 
   @Test
+  void revolvingDoor_anAftercareContactRecordedLate_countsAsAftercareFromWhenItWasRecorded() {
+    ServiceId service = world.service(20, null);
+    WorkerId worker = world.worker("2024-01-01T09:00:00Z");
+    EpisodeId a = world.referral(service, "2024-12-01T10:00:00Z");
+    world.contact(a, worker, "2024-12-02T10:00:00Z").record();
+    world.close(a, PLANNED_COMPLETION, "2025-01-10T10:00:00Z");
+    world.recordAt(Instant.parse("2025-09-01T12:00:00Z"));
+    world.contact(a, worker, "2025-01-05T10:00:00Z").purpose(ContactPurpose.FOLLOW_UP).record();
+    world.recordSoon();
+
+    var before = dashboard(service, "2025-01-01", "2025-02-01", "2025-08-01T00:00:00Z");
+    assertRate(before, "relational.revolvingDoor.withoutAftercare", 0, 1);
+    assertRate(before, "relational.revolvingDoor.withAftercare", 0, 0);
+    var after = dashboard(service, "2025-01-01", "2025-02-01", "2025-09-02T00:00:00Z");
+    assertRate(after, "relational.revolvingDoor.withoutAftercare", 0, 0);
+    assertRate(after, "relational.revolvingDoor.withAftercare", 0, 1);
+  }
+
+  @Test
   void contactsInThePeriod_continuityTellItOnceChoiceInterpreterSettingPeerSupport() {
     ServiceId service = world.service(20, null);
     WorkerId w1 = world.worker("2024-01-01T09:00:00Z");
