@@ -127,7 +127,8 @@ class AxonStoreConfiguration {
    *
    * <p>A group of commands committed together inserts its events as one batch ({@link
    * GroupedAppendsEngine}); {@code calon.event-store.group-appends=false} inserts each command's
-   * events as it is applied, to measure the difference.
+   * events as it is applied, to measure the difference. Either way each event's timestamp is parsed
+   * once, as it is read ({@link JdbcStoreEngine}).
    */
   @Bean
   EventStorageEngine eventStorageEngine(
@@ -160,7 +161,9 @@ class AxonStoreConfiguration {
                 serializeAppends
                     ? SerializedAppends.statement()
                     : JdbcEventStorageEngineStatements::appendEvents);
-    return groupAppends ? new GroupedAppendsEngine(builder, GroupCommit::inGroup) : builder.build();
+    return groupAppends
+        ? new GroupedAppendsEngine(builder, gapTimeout.toMillis(), GroupCommit::inGroup)
+        : new JdbcStoreEngine(builder, gapTimeout.toMillis());
   }
 
   /**

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * elsewhere) now fails the group's commit instead of its command, and {@link GroupCommit} then
  * applies the group's commands again one transaction each, where each append is its own insert.
  */
-final class GroupedAppendsEngine extends JdbcEventStorageEngine {
+final class GroupedAppendsEngine extends JdbcStoreEngine {
   private final Object pendingKey = new Object();
   private final BooleanSupplier inGroup;
 
@@ -37,8 +37,9 @@ final class GroupedAppendsEngine extends JdbcEventStorageEngine {
    * @param inGroup whether the current thread is applying a command of a group ({@link
    *     GroupCommit#inGroup})
    */
-  GroupedAppendsEngine(JdbcEventStorageEngine.Builder builder, BooleanSupplier inGroup) {
-    super(builder);
+  GroupedAppendsEngine(
+      JdbcEventStorageEngine.Builder builder, long gapTimeoutMillis, BooleanSupplier inGroup) {
+    super(builder, gapTimeoutMillis);
     this.inGroup = inGroup;
   }
 

@@ -45,6 +45,7 @@ class GroupedAppendsEngineIT {
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .appendEvents(SerializedAppends.statement()),
+            60_000,
             inGroup::get);
   }
 
