@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Coalesces a projection's writes over the batch of events Axon's processor hands it in one unit of
@@ -18,6 +20,12 @@ public final class BatchWrites<B extends BatchWrites.Buffer> {
   /** What a projection writes for a batch of events. */
   public interface Buffer {
     void flush();
+
+    /**
+     * Called once the batch's transaction has committed (never for writes outside a unit of work,
+     * whose transaction is not known here).
+     */
+    default void committed() {}
   }
 
   private final String key;
@@ -43,9 +51,29 @@ public final class BatchWrites<B extends BatchWrites.Buffer> {
             k -> {
               B created = newBuffer.get();
               root.onPrepareCommit(unitOfWork -> created.flush());
+              root.afterCommit(unitOfWork -> afterCommit(created));
               return created;
             });
     rows.accept(buffer);
+  }
+
+  /**
+   * Tells the buffer its batch committed. A processor's unit of work commits its own transaction,
+   * which is over by now; a unit of work run inside a transaction of its caller's (the policy
+   * warehouse's) is followed by that commit, so the buffer hears once it has happened.
+   */
+  private static void afterCommit(Buffer buffer) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              buffer.committed();
+            }
+          });
+    } else {
+      buffer.committed();
+    }
   }
 
   /**

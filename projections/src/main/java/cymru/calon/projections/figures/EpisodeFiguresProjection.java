@@ -59,11 +59,13 @@ public class EpisodeFiguresProjection {
 
   private final DSLContext db;
   private final EpisodeServices services = new EpisodeServices(REMEMBERED_EPISODES);
+  private final CommittedSummaries committed = new CommittedSummaries(REMEMBERED_EPISODES);
   private final BatchWrites<EpisodeFiguresWrites> writes;
 
   public EpisodeFiguresProjection(DSLContext db) {
     this.db = db;
-    this.writes = new BatchWrites<>(PROCESSING_GROUP, () -> new EpisodeFiguresWrites(db));
+    this.writes =
+        new BatchWrites<>(PROCESSING_GROUP, () -> new EpisodeFiguresWrites(db, committed));
   }
 
   @EventHandler
@@ -323,6 +325,7 @@ public class EpisodeFiguresProjection {
   @ResetHandler
   void reset() {
     services.clear();
+    committed.clear();
     db.truncate(
             EPISODE,
             CONTACT,

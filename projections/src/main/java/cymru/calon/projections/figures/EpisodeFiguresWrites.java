@@ -67,7 +67,13 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
    * When something happened and when it was recorded. Of two moments the earlier wins; at the same
    * time, the one recorded first (so the result does not depend on how events were batched).
    */
-  private record Moment(Instant at, Instant recordedAt) {
+  record Moment(Instant at, Instant recordedAt) {
+    /** Whether this moment would win over, or tie with, {@code other} (see {@link #earlier}). */
+    boolean notAfter(Moment other) {
+      int byTime = at.compareTo(other.at);
+      return byTime < 0 || (byTime == 0 && !recordedAt.isAfter(other.recordedAt));
+    }
+
     Moment earlier(Moment other) {
       if (other == null) {
         return this;
@@ -82,8 +88,16 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
 
   private record Closure(UUID episodeId, String reason, Instant at, Instant recordedAt) {}
 
-  EpisodeFiguresWrites(DSLContext db) {
+  private final CommittedSummaries committed;
+  private int summaryUpdates;
+
+  /**
+   * @param committed the summary values earlier batches committed: updates that cannot change them
+   *     are left out, and this batch's are added once it has committed ({@link #committed()})
+   */
+  EpisodeFiguresWrites(DSLContext db, CommittedSummaries committed) {
     this.db = db;
+    this.committed = committed;
   }
 
   static OffsetDateTime utc(Instant instant) {
@@ -207,13 +221,20 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     Rows.insertNew(db, STORY_SHARED, stories);
     Rows.insertNew(db, KEY_WORKER_CHANGE, keyWorkerChanges);
     // Each kind of update is one statement, executed with a set of bind values per episode.
-    if (!firstContacts.isEmpty()) {
+    List<Map.Entry<UUID, Moment>> earlierContacts = new ArrayList<>();
+    for (var entry : firstContacts.entrySet()) {
+      if (!committed.firstContactNoLaterThan(entry.getKey(), entry.getValue())) {
+        earlierContacts.add(entry);
+      }
+    }
+    if (!earlierContacts.isEmpty()) {
       BatchBindStep batch =
           db.batch(earlierMoment(EPISODE.FIRST_CONTACT_AT, EPISODE.FIRST_CONTACT_RECORDED_AT));
-      for (var entry : firstContacts.entrySet()) {
+      for (var entry : earlierContacts) {
         batch = bindMoment(batch, entry.getKey(), entry.getValue());
       }
       batch.execute();
+      summaryUpdates += earlierContacts.size();
     }
     if (!trustPoints.isEmpty()) {
       BatchBindStep batch = db.batch(earlierMoment(EPISODE.TRUST_AT, EPISODE.TRUST_RECORDED_AT));
@@ -222,7 +243,13 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       }
       batch.execute();
     }
-    if (!aftercareRecorded.isEmpty()) {
+    List<Map.Entry<UUID, Instant>> earlierAftercare = new ArrayList<>();
+    for (var entry : aftercareRecorded.entrySet()) {
+      if (!committed.aftercareRecordedBy(entry.getKey(), entry.getValue())) {
+        earlierAftercare.add(entry);
+      }
+    }
+    if (!earlierAftercare.isEmpty()) {
       BatchBindStep batch =
           db.batch(
               db.update(EPISODE)
@@ -235,11 +262,12 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
                           .or(
                               EPISODE.AFTERCARE_RECORDED_AT.gt(
                                   DSL.val((OffsetDateTime) null, OffsetDateTime.class)))));
-      for (var entry : aftercareRecorded.entrySet()) {
+      for (var entry : earlierAftercare) {
         OffsetDateTime recordedAt = utc(entry.getValue());
         batch = batch.bind(recordedAt, entry.getKey(), recordedAt);
       }
       batch.execute();
+      summaryUpdates += earlierAftercare.size();
     }
     if (!closures.isEmpty()) {
       BatchBindStep batch =
@@ -278,6 +306,16 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       }
       batch.execute();
     }
+  }
+
+  @Override
+  public void committed() {
+    committed.committed(firstContacts, aftercareRecorded);
+  }
+
+  /** How many first-contact and aftercare summary updates this batch sent (for tests). */
+  int summaryUpdates() {
+    return summaryUpdates;
   }
 
   private static BatchBindStep bindMoment(BatchBindStep batch, UUID episode, Moment moment) {

@@ -41,7 +41,7 @@ class EpisodeFiguresWritesIT {
     UUID untouched = UUID.randomUUID();
     Instant ten = Instant.parse("2025-04-01T10:00:00Z");
 
-    var batch = new EpisodeFiguresWrites(db);
+    var batch = new EpisodeFiguresWrites(db, new CommittedSummaries(100));
     for (UUID episode : new UUID[] {first, second, untouched}) {
       batch.episode(episode, service, UUID.randomUUID(), REFERRED, REFERRED);
     }
@@ -50,7 +50,7 @@ class EpisodeFiguresWritesIT {
     batch.changed(service, 5);
     batch.flush();
 
-    var next = new EpisodeFiguresWrites(db);
+    var next = new EpisodeFiguresWrites(db, new CommittedSummaries(100));
     next.trustPoint(first, at("2025-04-01T11:00:00Z"), at("2025-04-01T12:00:00Z")); // later: no
     next.trustPoint(first, ten, at("2025-04-02T09:00:00Z")); // same time, recorded earlier: yes
     next.trustPoint(second, at("2025-04-05T09:00:00Z"), at("2025-04-05T10:00:00Z"));
@@ -87,7 +87,7 @@ class EpisodeFiguresWritesIT {
     UUID service = UUID.randomUUID();
     UUID withAftercare = UUID.randomUUID();
     UUID withoutAftercare = UUID.randomUUID();
-    var batch = new EpisodeFiguresWrites(db);
+    var batch = new EpisodeFiguresWrites(db, new CommittedSummaries(100));
     batch.episode(withAftercare, service, UUID.randomUUID(), REFERRED, REFERRED);
     batch.episode(withoutAftercare, service, UUID.randomUUID(), REFERRED, REFERRED);
     batch.contact(
@@ -103,20 +103,101 @@ class EpisodeFiguresWritesIT {
         1);
     batch.flush();
 
-    var later = new EpisodeFiguresWrites(db);
+    var later = new EpisodeFiguresWrites(db, new CommittedSummaries(100));
     later.contact(
         contact(withAftercare, ContactPurpose.AFTERCARE), service, at("2025-06-01T09:00:00Z"), 4);
     later.flush();
     assertThat(episode(withAftercare).getAftercareRecordedAt().toInstant())
         .isEqualTo(at("2025-05-03T09:00:00Z"));
 
-    var earlier = new EpisodeFiguresWrites(db);
+    var earlier = new EpisodeFiguresWrites(db, new CommittedSummaries(100));
     earlier.contact(
         contact(withAftercare, ContactPurpose.FOLLOW_UP), service, at("2025-04-20T09:00:00Z"), 5);
     earlier.flush();
     assertThat(episode(withAftercare).getAftercareRecordedAt().toInstant())
         .isEqualTo(at("2025-04-20T09:00:00Z"));
     assertThat(episode(withoutAftercare).getAftercareRecordedAt()).isNull();
+  }
+
+  @Test
+  void updatesThatCannotChangeACommittedSummary_areLeftOut_butABatchNotCommittedRemembersNothing() {
+    UUID service = UUID.randomUUID();
+    UUID episode = UUID.randomUUID();
+    CommittedSummaries committed = new CommittedSummaries(100);
+    var referral = new EpisodeFiguresWrites(db, committed);
+    referral.episode(episode, service, UUID.randomUUID(), REFERRED, REFERRED);
+    referral.flush();
+
+    // Written but never committed (its transaction rolled back): nothing remembered.
+    var lost = new EpisodeFiguresWrites(db, committed);
+    lost.contact(
+        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+        service,
+        at("2025-04-02T09:00:00Z"),
+        1);
+    lost.flush();
+    db.update(EPISODE)
+        .setNull(EPISODE.FIRST_CONTACT_AT)
+        .setNull(EPISODE.FIRST_CONTACT_RECORDED_AT)
+        .setNull(EPISODE.AFTERCARE_RECORDED_AT)
+        .where(EPISODE.EPISODE_ID.eq(episode))
+        .execute();
+    var retried = new EpisodeFiguresWrites(db, committed);
+    retried.contact(
+        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+        service,
+        at("2025-04-02T09:00:00Z"),
+        1);
+    retried.flush();
+    retried.committed();
+    assertThat(retried.summaryUpdates()).isEqualTo(2);
+    assertThat(episode(episode).getFirstContactAt().toInstant())
+        .isEqualTo(at("2025-04-01T09:00:00Z"));
+
+    // Later contacts, and the same one again: nothing to send.
+    var later = new EpisodeFiguresWrites(db, committed);
+    later.contact(
+        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+        service,
+        at("2025-04-02T09:00:00Z"),
+        1);
+    later.contact(
+        contact(episode, ContactPurpose.FOLLOW_UP, "2025-04-08T09:00:00Z"),
+        service,
+        at("2025-04-09T09:00:00Z"),
+        2);
+    later.flush();
+    later.committed();
+    assertThat(later.summaryUpdates()).isZero();
+
+    // An earlier one, recorded late, still moves both.
+    var earlier = new EpisodeFiguresWrites(db, committed);
+    earlier.contact(
+        contact(episode, ContactPurpose.AFTERCARE, "2025-03-30T09:00:00Z"),
+        service,
+        at("2025-04-01T08:00:00Z"),
+        3);
+    earlier.flush();
+    assertThat(earlier.summaryUpdates()).isEqualTo(2);
+    EpisodeRecord row = episode(episode);
+    assertThat(row.getFirstContactAt().toInstant()).isEqualTo(at("2025-03-30T09:00:00Z"));
+    assertThat(row.getAftercareRecordedAt().toInstant()).isEqualTo(at("2025-04-01T08:00:00Z"));
+  }
+
+  private static ContactRecorded contact(UUID episode, ContactPurpose purpose, String at) {
+    return new ContactRecorded(
+        new EpisodeId(episode),
+        new ContactId(UUID.randomUUID()),
+        new WorkerId(UUID.randomUUID()),
+        at(at),
+        45,
+        ContactMode.IN_PERSON,
+        ContactSetting.PRIVATE_ROOM,
+        InitiatedBy.PERSON,
+        InterpreterUse.NONE,
+        Set.of(),
+        false,
+        purpose);
   }
 
   private static ContactRecorded contact(UUID episode, ContactPurpose purpose) {

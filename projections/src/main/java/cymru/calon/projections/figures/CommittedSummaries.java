@@ -1,0 +1,73 @@
+package cymru.calon.projections.figures;
+
+import cymru.calon.projections.figures.EpisodeFiguresWrites.Moment;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The episode summary values that committed batches have written (first contact, first recorded
+ * aftercare contact), remembered so that a later batch leaves out the updates that cannot change
+ * them: every contact after an episode's first would otherwise send an update that matches nothing,
+ * over a million of them in a replay of the benchmark store.
+ *
+ * <p>Only committed values are remembered ({@link EpisodeFiguresWrites#committed}), and the values
+ * in the table only ever move earlier, so the table's value is never later than the remembered one:
+ * a candidate no earlier than what is remembered cannot change the row. A batch that rolls back
+ * leaves nothing here, and its retry writes in full. Bounded, least recently used first out; a
+ * forgotten episode's updates are simply sent again.
+ */
+final class CommittedSummaries {
+  private record Known(Moment firstContact, Instant aftercareRecorded) {}
+
+  private final Map<UUID, Known> known;
+
+  CommittedSummaries(int maxEntries) {
+    this.known =
+        new LinkedHashMap<>(1_024, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<UUID, Known> eldest) {
+            return size() > maxEntries;
+          }
+        };
+  }
+
+  /** Whether the episode's first contact is known to be no later than {@code candidate}. */
+  synchronized boolean firstContactNoLaterThan(UUID episode, Moment candidate) {
+    Known k = known.get(episode);
+    return k != null && k.firstContact() != null && k.firstContact().notAfter(candidate);
+  }
+
+  /** Whether an aftercare contact of the episode is known to be recorded by {@code candidate}. */
+  synchronized boolean aftercareRecordedBy(UUID episode, Instant candidate) {
+    Known k = known.get(episode);
+    return k != null && k.aftercareRecorded() != null && !k.aftercareRecorded().isAfter(candidate);
+  }
+
+  /** Remembers what a batch wrote, once its transaction has committed. */
+  synchronized void committed(Map<UUID, Moment> firstContacts, Map<UUID, Instant> aftercare) {
+    for (var entry : firstContacts.entrySet()) {
+      Known k = known.get(entry.getKey());
+      Moment earliest =
+          k == null || k.firstContact() == null
+              ? entry.getValue()
+              : entry.getValue().earlier(k.firstContact());
+      known.put(entry.getKey(), new Known(earliest, k == null ? null : k.aftercareRecorded()));
+    }
+    for (var entry : aftercare.entrySet()) {
+      Known k = known.get(entry.getKey());
+      Instant earliest =
+          k == null
+                  || k.aftercareRecorded() == null
+                  || entry.getValue().isBefore(k.aftercareRecorded())
+              ? entry.getValue()
+              : k.aftercareRecorded();
+      known.put(entry.getKey(), new Known(k == null ? null : k.firstContact(), earliest));
+    }
+  }
+
+  synchronized void clear() {
+    known.clear();
+  }
+}
