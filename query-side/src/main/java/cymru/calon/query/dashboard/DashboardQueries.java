@@ -7,10 +7,11 @@ import cymru.calon.query.access.Viewer;
 import cymru.calon.query.figures.Suppression;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record6;
@@ -29,6 +30,7 @@ public class DashboardQueries {
   private final DashboardScopes scopes;
   private final DSLContext db;
   private final Clock clock;
+  private final Map<UUID, Known> knownServices = new ConcurrentHashMap<>();
 
   DashboardQueries(Dashboards dashboards, DashboardScopes scopes, DSLContext db, Clock clock) {
     this.dashboards = dashboards;
@@ -37,13 +39,54 @@ public class DashboardQueries {
     this.clock = clock;
   }
 
-  /** The service as it was known at {@code asOf} (null: now), if it was. */
+  /**
+   * The service as it was known at {@code asOf} (null: now), if it was. Every dashboard request
+   * asks, to check who may see it; a service's row is written once, from its commissioning, and
+   * never changed (a replay writes it again the same), so once read it is remembered with the
+   * instant it was recorded, and the answer for any as-of follows from that without a query.
+   */
   public Optional<ServiceListing> service(UUID serviceId, Instant asOf) {
     Instant known = asOf == null ? clock.instant() : asOf;
-    return listings()
-        .where(SERVICE.SERVICE_ID.eq(serviceId))
-        .and(SERVICE.RECORDED_AT.le(known.atOffset(ZoneOffset.UTC)))
-        .fetchOptional(DashboardQueries::listing);
+    Known remembered = known(serviceId);
+    return remembered != null && !remembered.recordedAt().isAfter(known)
+        ? Optional.of(remembered.listing())
+        : Optional.empty();
+  }
+
+  private record Known(ServiceListing listing, Instant recordedAt) {}
+
+  private Known known(UUID serviceId) {
+    Known remembered = knownServices.get(serviceId);
+    if (remembered == null) {
+      remembered =
+          db.select(
+                  SERVICE.SERVICE_ID,
+                  SERVICE.NAME,
+                  SERVICE.COHORT,
+                  SERVICE.AREA_CODE,
+                  SERVICE.ORGANISATION_ID,
+                  SERVICE.COMMISSIONER_ID,
+                  SERVICE.RECORDED_AT)
+              .from(SERVICE)
+              .where(SERVICE.SERVICE_ID.eq(serviceId))
+              .fetchOptional(
+                  r ->
+                      new Known(
+                          new ServiceListing(
+                              r.value1(),
+                              r.value2(),
+                              Cohort.valueOf(r.value3()),
+                              r.value4(),
+                              r.value5(),
+                              r.value6()),
+                          r.value7().toInstant()))
+              .orElse(null);
+      // Services are few; one not (yet) known is asked again next time.
+      if (remembered != null) {
+        knownServices.put(serviceId, remembered);
+      }
+    }
+    return remembered;
   }
 
   /** The services {@code viewer} may see, by name (none for policy staff: they see no service). */
