@@ -17,11 +17,17 @@ import java.util.UUID;
  * a candidate no earlier than what is remembered cannot change the row. A batch that rolls back
  * leaves nothing here, and its retry writes in full. Bounded, least recently used first out; a
  * forgotten episode's updates are simply sent again.
+ *
+ * <p>A batch that starts at or before the last position committed here means the processor went
+ * back (its token was reset, elsewhere or without this instance's reset handler, and the tables may
+ * have been emptied): everything remembered is forgotten first. Other nodes' batches in between
+ * only ever move values earlier, which leaves what is remembered a safe bound.
  */
 final class CommittedSummaries {
   private record Known(Moment firstContact, Instant aftercareRecorded) {}
 
   private final Map<UUID, Known> known;
+  private long lastPosition = -1;
 
   CommittedSummaries(int maxEntries) {
     this.known =
@@ -45,8 +51,22 @@ final class CommittedSummaries {
     return k != null && k.aftercareRecorded() != null && !k.aftercareRecorded().isAfter(candidate);
   }
 
-  /** Remembers what a batch wrote, once its transaction has committed. */
-  synchronized void committed(Map<UUID, Moment> firstContacts, Map<UUID, Instant> aftercare) {
+  /** Forgets everything if a batch from {@code position} on goes back over committed positions. */
+  synchronized void startingAt(long position) {
+    if (position <= lastPosition) {
+      known.clear();
+      lastPosition = -1;
+    }
+  }
+
+  /**
+   * Remembers what a batch wrote, once its transaction has committed.
+   *
+   * @param lastPosition the batch's last event position (-1: none known)
+   */
+  synchronized void committed(
+      Map<UUID, Moment> firstContacts, Map<UUID, Instant> aftercare, long lastPosition) {
+    this.lastPosition = Math.max(this.lastPosition, lastPosition);
     for (var entry : firstContacts.entrySet()) {
       Known k = known.get(entry.getKey());
       Moment earliest =
@@ -69,5 +89,6 @@ final class CommittedSummaries {
 
   synchronized void clear() {
     known.clear();
+    lastPosition = -1;
   }
 }

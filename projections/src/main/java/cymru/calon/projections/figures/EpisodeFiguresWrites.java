@@ -90,6 +90,8 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
 
   private final CommittedSummaries committed;
   private int summaryUpdates;
+  private long firstPosition = Long.MAX_VALUE;
+  private long lastPosition = -1;
 
   /**
    * @param committed the summary values earlier batches committed: updates that cannot change them
@@ -205,6 +207,8 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
   /** The service's figures changed with the event at this global position. */
   void changed(UUID serviceId, long position) {
     changedServices.merge(serviceId, position, Math::max);
+    firstPosition = Math.min(firstPosition, position);
+    lastPosition = Math.max(lastPosition, position);
   }
 
   @Override
@@ -221,6 +225,9 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     Rows.insertNew(db, STORY_SHARED, stories);
     Rows.insertNew(db, KEY_WORKER_CHANGE, keyWorkerChanges);
     // Each kind of update is one statement, executed with a set of bind values per episode.
+    if (lastPosition >= 0) {
+      committed.startingAt(firstPosition);
+    }
     List<Map.Entry<UUID, Moment>> earlierContacts = new ArrayList<>();
     for (var entry : firstContacts.entrySet()) {
       if (!committed.firstContactNoLaterThan(entry.getKey(), entry.getValue())) {
@@ -310,7 +317,7 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
 
   @Override
   public void committed() {
-    committed.committed(firstContacts, aftercareRecorded);
+    committed.committed(firstContacts, aftercareRecorded, lastPosition);
   }
 
   /** How many first-contact and aftercare summary updates this batch sent (for tests). */

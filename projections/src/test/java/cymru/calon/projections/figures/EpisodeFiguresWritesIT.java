@@ -148,6 +148,7 @@ class EpisodeFiguresWritesIT {
         service,
         at("2025-04-02T09:00:00Z"),
         1);
+    retried.changed(service, 20);
     retried.flush();
     retried.committed();
     assertThat(retried.summaryUpdates()).isEqualTo(2);
@@ -166,6 +167,7 @@ class EpisodeFiguresWritesIT {
         service,
         at("2025-04-09T09:00:00Z"),
         2);
+    later.changed(service, 30);
     later.flush();
     later.committed();
     assertThat(later.summaryUpdates()).isZero();
@@ -177,11 +179,25 @@ class EpisodeFiguresWritesIT {
         service,
         at("2025-04-01T08:00:00Z"),
         3);
+    earlier.changed(service, 40);
     earlier.flush();
+    earlier.committed();
     assertThat(earlier.summaryUpdates()).isEqualTo(2);
     EpisodeRecord row = episode(episode);
     assertThat(row.getFirstContactAt().toInstant()).isEqualTo(at("2025-03-30T09:00:00Z"));
     assertThat(row.getAftercareRecordedAt().toInstant()).isEqualTo(at("2025-04-01T08:00:00Z"));
+
+    // The processor went back over committed positions (its token reset elsewhere, the tables
+    // perhaps emptied): nothing remembered is trusted, and the updates are sent again.
+    var replayed = new EpisodeFiguresWrites(db, committed);
+    replayed.contact(
+        contact(episode, ContactPurpose.AFTERCARE, "2025-04-08T09:00:00Z"),
+        service,
+        at("2025-04-09T09:00:00Z"),
+        2);
+    replayed.changed(service, 3);
+    replayed.flush();
+    assertThat(replayed.summaryUpdates()).isEqualTo(2);
   }
 
   private static ContactRecorded contact(UUID episode, ContactPurpose purpose, String at) {
@@ -201,19 +217,7 @@ class EpisodeFiguresWritesIT {
   }
 
   private static ContactRecorded contact(UUID episode, ContactPurpose purpose) {
-    return new ContactRecorded(
-        new EpisodeId(episode),
-        new ContactId(UUID.randomUUID()),
-        new WorkerId(UUID.randomUUID()),
-        at("2025-04-01T09:00:00Z"),
-        45,
-        ContactMode.IN_PERSON,
-        ContactSetting.PRIVATE_ROOM,
-        InitiatedBy.PERSON,
-        InterpreterUse.NONE,
-        Set.of(),
-        false,
-        purpose);
+    return contact(episode, purpose, "2025-04-01T09:00:00Z");
   }
 
   private static Instant at(String instant) {

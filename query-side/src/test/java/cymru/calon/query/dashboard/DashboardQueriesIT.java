@@ -8,10 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 /** Which service a dashboard request names, as known at its as-of, on real PostgreSQL. */
@@ -22,13 +19,7 @@ class DashboardQueriesIT {
   private final DashboardQueries queries;
 
   DashboardQueriesIT() {
-    TestPostgres.Database database = TestPostgres.newDatabase();
-    Flyway.configure()
-        .dataSource(database.dataSource())
-        .locations("classpath:db/migration/readmodel")
-        .load()
-        .migrate();
-    db = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+    db = TestPostgres.newReadModel();
     Clock now = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
     queries = new DashboardQueries(null, new DashboardScopes(db), db, now);
   }
