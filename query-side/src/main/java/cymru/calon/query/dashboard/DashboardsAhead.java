@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,11 @@ import org.springframework.stereotype.Component;
  * period chosen by hand, an area or cohort of the policy view, and an explicit {@code asOf} are
  * computed when asked for, and remembered as before. {@code calon.figures.ahead.enabled=false}
  * turns it off.
+ *
+ * <p>While the projections are behind the store (a replay, a start after a long stop) a round
+ * computes nothing: the tables are still being written, every scope's fingerprint moves with each
+ * batch, and what it computed would be out of date at once; in a replay of the benchmark store
+ * those rounds took about a tenth of both cores from the projections.
  */
 @Component
 public class DashboardsAhead implements SmartLifecycle {
@@ -37,21 +44,45 @@ public class DashboardsAhead implements SmartLifecycle {
   private final Clock clock;
   private final boolean enabled;
   private final Duration interval;
+  private final ProjectionProgress progress;
   private final Object lifecycle = new Object();
   private Duration lastRound = Duration.ZERO;
   private ScheduledExecutorService thread;
 
+  @Autowired
   DashboardsAhead(
       Dashboards dashboards,
       DashboardScopes scopes,
       Clock clock,
       @Value("${calon.figures.ahead.enabled:true}") boolean enabled,
-      @Value("${calon.figures.ahead.interval:10s}") Duration interval) {
+      @Value("${calon.figures.ahead.interval:10s}") Duration interval,
+      ObjectProvider<ProjectionProgress> progress) {
+    // Without projections in this process (the policy warehouse), never behind.
+    this(dashboards, scopes, clock, enabled, interval, progress.getIfAvailable(() -> () -> false));
+  }
+
+  DashboardsAhead(
+      Dashboards dashboards,
+      DashboardScopes scopes,
+      Clock clock,
+      boolean enabled,
+      Duration interval,
+      ProjectionProgress progress) {
     this.dashboards = dashboards;
     this.scopes = scopes;
     this.clock = clock;
     this.enabled = enabled;
     this.interval = interval;
+    this.progress = progress;
+  }
+
+  /**
+   * The background thread's round: {@link #computeAhead}, unless the projections are behind.
+   *
+   * @return how many dashboards it computed, -1 if it left them while the projections catch up
+   */
+  int backgroundRound() {
+    return progress.behind() ? -1 : computeAhead();
   }
 
   /**
@@ -89,7 +120,7 @@ public class DashboardsAhead implements SmartLifecycle {
   private void round() {
     long start = System.nanoTime();
     try {
-      int computed = computeAhead();
+      int computed = backgroundRound();
       if (computed > 0) {
         log.debug(
             "computed {} dashboards ahead in {} ms",

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -39,6 +40,7 @@ class DashboardsAheadIT {
 
   private final TestClock clock = new TestClock(Instant.parse("2026-11-20T10:00:00Z"));
   private final AtomicInteger computations = new AtomicInteger();
+  private final AtomicBoolean behind = new AtomicBoolean();
   private final DSLContext db;
   private final Dashboards dashboards;
   private final DashboardsAhead ahead;
@@ -70,7 +72,8 @@ class DashboardsAheadIT {
             2_000,
             Duration.ofMinutes(10),
             Duration.ofSeconds(60));
-    ahead = new DashboardsAhead(dashboards, new DashboardScopes(db), clock, false, MARGIN);
+    ahead =
+        new DashboardsAhead(dashboards, new DashboardScopes(db), clock, false, MARGIN, behind::get);
   }
 
   @Test
@@ -127,6 +130,20 @@ class DashboardsAheadIT {
         .as("settled: the round computes only the scope something was recorded for")
         .isEqualTo(1);
     assertThat(dashboards.figures(List.of(service), FROM, TO, null).fingerprint()).isEqualTo(42);
+    assertThat(computations).hasValue(4);
+  }
+
+  @Test
+  void whileTheProjectionsAreBehind_theBackgroundComputesNothing() {
+    service(UUID.randomUUID());
+    behind.set(true);
+
+    assertThat(ahead.backgroundRound()).isEqualTo(-1);
+    assertThat(computations).hasValue(0);
+
+    behind.set(false);
+    // The service's four standard periods (with one service, all of Wales is the same scope).
+    assertThat(ahead.backgroundRound()).isEqualTo(4);
     assertThat(computations).hasValue(4);
   }
 
