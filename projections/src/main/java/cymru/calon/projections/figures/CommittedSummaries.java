@@ -2,7 +2,6 @@ package cymru.calon.projections.figures;
 
 import cymru.calon.projections.figures.EpisodeFiguresWrites.Moment;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,13 +29,7 @@ final class CommittedSummaries {
   private long lastPosition = -1;
 
   CommittedSummaries(int maxEntries) {
-    this.known =
-        new LinkedHashMap<>(1_024, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<UUID, Known> eldest) {
-            return size() > maxEntries;
-          }
-        };
+    this.known = LeastRecentlyUsed.map(maxEntries);
   }
 
   /** Whether the episode's first contact is known to be no later than {@code candidate}. */

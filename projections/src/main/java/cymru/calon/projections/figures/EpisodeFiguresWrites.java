@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Param;
@@ -228,12 +229,8 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
     if (lastPosition >= 0) {
       committed.startingAt(firstPosition);
     }
-    List<Map.Entry<UUID, Moment>> earlierContacts = new ArrayList<>();
-    for (var entry : firstContacts.entrySet()) {
-      if (!committed.firstContactNoLaterThan(entry.getKey(), entry.getValue())) {
-        earlierContacts.add(entry);
-      }
-    }
+    List<Map.Entry<UUID, Moment>> earlierContacts =
+        couldChange(firstContacts, committed::firstContactNoLaterThan);
     if (!earlierContacts.isEmpty()) {
       BatchBindStep batch =
           db.batch(earlierMoment(EPISODE.FIRST_CONTACT_AT, EPISODE.FIRST_CONTACT_RECORDED_AT));
@@ -250,12 +247,8 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       }
       batch.execute();
     }
-    List<Map.Entry<UUID, Instant>> earlierAftercare = new ArrayList<>();
-    for (var entry : aftercareRecorded.entrySet()) {
-      if (!committed.aftercareRecordedBy(entry.getKey(), entry.getValue())) {
-        earlierAftercare.add(entry);
-      }
-    }
+    List<Map.Entry<UUID, Instant>> earlierAftercare =
+        couldChange(aftercareRecorded, committed::aftercareRecordedBy);
     if (!earlierAftercare.isEmpty()) {
       BatchBindStep batch =
           db.batch(
@@ -313,6 +306,18 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       }
       batch.execute();
     }
+  }
+
+  /** The candidate values a committed one does not already make unchangeable. */
+  private static <V> List<Map.Entry<UUID, V>> couldChange(
+      Map<UUID, V> candidates, BiPredicate<UUID, V> alreadyAsEarly) {
+    List<Map.Entry<UUID, V>> changing = new ArrayList<>();
+    for (var entry : candidates.entrySet()) {
+      if (!alreadyAsEarly.test(entry.getKey(), entry.getValue())) {
+        changing.add(entry);
+      }
+    }
+    return changing;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package cymru.calon.projections.figures;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,13 +12,7 @@ final class EpisodeServices {
   private final Map<UUID, UUID> services;
 
   EpisodeServices(int maxEntries) {
-    this.services =
-        new LinkedHashMap<>(1_024, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<UUID, UUID> eldest) {
-            return size() > maxEntries;
-          }
-        };
+    this.services = LeastRecentlyUsed.map(maxEntries);
   }
 
   synchronized void remember(UUID episodeId, UUID serviceId) {

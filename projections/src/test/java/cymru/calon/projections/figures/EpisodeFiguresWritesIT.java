@@ -130,10 +130,13 @@ class EpisodeFiguresWritesIT {
 
     // Written but never committed (its transaction rolled back): nothing remembered.
     var lost = new EpisodeFiguresWrites(db, committed);
-    lost.contact(
-        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+    record(
+        lost,
+        episode,
         service,
-        at("2025-04-02T09:00:00Z"),
+        ContactPurpose.AFTERCARE,
+        "2025-04-01T09:00:00Z",
+        "2025-04-02T09:00:00Z",
         1);
     lost.flush();
     db.update(EPISODE)
@@ -143,10 +146,13 @@ class EpisodeFiguresWritesIT {
         .where(EPISODE.EPISODE_ID.eq(episode))
         .execute();
     var retried = new EpisodeFiguresWrites(db, committed);
-    retried.contact(
-        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+    record(
+        retried,
+        episode,
         service,
-        at("2025-04-02T09:00:00Z"),
+        ContactPurpose.AFTERCARE,
+        "2025-04-01T09:00:00Z",
+        "2025-04-02T09:00:00Z",
         1);
     retried.changed(service, 20);
     retried.flush();
@@ -157,15 +163,21 @@ class EpisodeFiguresWritesIT {
 
     // Later contacts, and the same one again: nothing to send.
     var later = new EpisodeFiguresWrites(db, committed);
-    later.contact(
-        contact(episode, ContactPurpose.AFTERCARE, "2025-04-01T09:00:00Z"),
+    record(
+        later,
+        episode,
         service,
-        at("2025-04-02T09:00:00Z"),
+        ContactPurpose.AFTERCARE,
+        "2025-04-01T09:00:00Z",
+        "2025-04-02T09:00:00Z",
         1);
-    later.contact(
-        contact(episode, ContactPurpose.FOLLOW_UP, "2025-04-08T09:00:00Z"),
+    record(
+        later,
+        episode,
         service,
-        at("2025-04-09T09:00:00Z"),
+        ContactPurpose.FOLLOW_UP,
+        "2025-04-08T09:00:00Z",
+        "2025-04-09T09:00:00Z",
         2);
     later.changed(service, 30);
     later.flush();
@@ -174,10 +186,13 @@ class EpisodeFiguresWritesIT {
 
     // An earlier one, recorded late, still moves both.
     var earlier = new EpisodeFiguresWrites(db, committed);
-    earlier.contact(
-        contact(episode, ContactPurpose.AFTERCARE, "2025-03-30T09:00:00Z"),
+    record(
+        earlier,
+        episode,
         service,
-        at("2025-04-01T08:00:00Z"),
+        ContactPurpose.AFTERCARE,
+        "2025-03-30T09:00:00Z",
+        "2025-04-01T08:00:00Z",
         3);
     earlier.changed(service, 40);
     earlier.flush();
@@ -190,14 +205,29 @@ class EpisodeFiguresWritesIT {
     // The processor went back over committed positions (its token reset elsewhere, the tables
     // perhaps emptied): nothing remembered is trusted, and the updates are sent again.
     var replayed = new EpisodeFiguresWrites(db, committed);
-    replayed.contact(
-        contact(episode, ContactPurpose.AFTERCARE, "2025-04-08T09:00:00Z"),
+    record(
+        replayed,
+        episode,
         service,
-        at("2025-04-09T09:00:00Z"),
+        ContactPurpose.AFTERCARE,
+        "2025-04-08T09:00:00Z",
+        "2025-04-09T09:00:00Z",
         2);
     replayed.changed(service, 3);
     replayed.flush();
     assertThat(replayed.summaryUpdates()).isEqualTo(2);
+  }
+
+  /** A contact of the episode that occurred and was recorded at the instants given. */
+  private static void record(
+      EpisodeFiguresWrites writes,
+      UUID episode,
+      UUID service,
+      ContactPurpose purpose,
+      String occurredAt,
+      String recordedAt,
+      long sequence) {
+    writes.contact(contact(episode, purpose, occurredAt), service, at(recordedAt), sequence);
   }
 
   private static ContactRecorded contact(UUID episode, ContactPurpose purpose, String at) {

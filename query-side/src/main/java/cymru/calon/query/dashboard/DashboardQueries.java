@@ -14,7 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record6;
+import org.jooq.Record;
+import org.jooq.SelectField;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DashboardQueries {
+  /** The columns a {@link ServiceListing} is read from. */
+  private static final List<SelectField<?>> LISTING =
+      List.of(
+          SERVICE.SERVICE_ID,
+          SERVICE.NAME,
+          SERVICE.COHORT,
+          SERVICE.AREA_CODE,
+          SERVICE.ORGANISATION_ID,
+          SERVICE.COMMISSIONER_ID);
+
   private final Dashboards dashboards;
   private final DashboardScopes scopes;
   private final DSLContext db;
@@ -59,27 +70,11 @@ public class DashboardQueries {
     Known remembered = knownServices.get(serviceId);
     if (remembered == null) {
       remembered =
-          db.select(
-                  SERVICE.SERVICE_ID,
-                  SERVICE.NAME,
-                  SERVICE.COHORT,
-                  SERVICE.AREA_CODE,
-                  SERVICE.ORGANISATION_ID,
-                  SERVICE.COMMISSIONER_ID,
-                  SERVICE.RECORDED_AT)
+          db.select(LISTING)
+              .select(SERVICE.RECORDED_AT)
               .from(SERVICE)
               .where(SERVICE.SERVICE_ID.eq(serviceId))
-              .fetchOptional(
-                  r ->
-                      new Known(
-                          new ServiceListing(
-                              r.value1(),
-                              r.value2(),
-                              Cohort.valueOf(r.value3()),
-                              r.value4(),
-                              r.value5(),
-                              r.value6()),
-                          r.value7().toInstant()))
+              .fetchOptional(r -> new Known(listing(r), r.get(SERVICE.RECORDED_AT).toInstant()))
               .orElse(null);
       // Services are few; one not (yet) known is asked again next time.
       if (remembered != null) {
@@ -104,20 +99,18 @@ public class DashboardQueries {
         .fetch(DashboardQueries::listing);
   }
 
-  private SelectJoinStep<Record6<UUID, String, String, String, UUID, UUID>> listings() {
-    return db.select(
-            SERVICE.SERVICE_ID,
-            SERVICE.NAME,
-            SERVICE.COHORT,
-            SERVICE.AREA_CODE,
-            SERVICE.ORGANISATION_ID,
-            SERVICE.COMMISSIONER_ID)
-        .from(SERVICE);
+  private SelectJoinStep<Record> listings() {
+    return db.select(LISTING).from(SERVICE);
   }
 
-  private static ServiceListing listing(Record6<UUID, String, String, String, UUID, UUID> r) {
+  private static ServiceListing listing(Record r) {
     return new ServiceListing(
-        r.value1(), r.value2(), Cohort.valueOf(r.value3()), r.value4(), r.value5(), r.value6());
+        r.get(SERVICE.SERVICE_ID),
+        r.get(SERVICE.NAME),
+        Cohort.valueOf(r.get(SERVICE.COHORT)),
+        r.get(SERVICE.AREA_CODE),
+        r.get(SERVICE.ORGANISATION_ID),
+        r.get(SERVICE.COMMISSIONER_ID));
   }
 
   /**
