@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * GroupCommit}) as one batch rather than one per command: a command's events wait in the group's
  * transaction and are inserted together just before it commits, or earlier, as soon as anything
  * reads the store in that transaction (an aggregate not in the cache is loaded from its events,
- * which must then include those its group appended).
+ * which must then include those its group appended). An aggregate the group found absent from the
+ * store as it began ({@link AbsentAggregates}) has none of them, and its load waits for nothing.
  *
  * <p>Nothing else changes: the events are inserted in the order they were appended, in the same
  * transaction, under the append lock the group holds from its start ({@code GroupAppendLock}), and
@@ -48,6 +49,7 @@ final class GroupedAppendsEngine extends JdbcStoreEngine {
 
   @Override
   protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+    AbsentAggregates.appended(events);
     if (events.isEmpty()
         || !inGroup.getAsBoolean()
         || !TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -78,6 +80,16 @@ final class GroupedAppendsEngine extends JdbcStoreEngine {
     pending.events().addAll(events);
   }
 
+  /**
+   * Before a read of the aggregate: an aggregate known absent ({@link AbsentAggregates}) has none
+   * of the waiting events, and is read as empty without a query.
+   */
+  private void insertWaitingUnlessAbsent(String aggregateIdentifier) {
+    if (!AbsentAggregates.absent(aggregateIdentifier)) {
+      insertWaiting();
+    }
+  }
+
   /** Inserts the current transaction's waiting events, if any. */
   private void insertWaiting() {
     Pending pending = (Pending) TransactionSynchronizationManager.getResource(pendingKey);
@@ -92,19 +104,19 @@ final class GroupedAppendsEngine extends JdbcStoreEngine {
   @Override
   protected List<? extends DomainEventData<?>> fetchDomainEvents(
       String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-    insertWaiting();
+    insertWaitingUnlessAbsent(aggregateIdentifier);
     return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
   }
 
   @Override
   public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-    insertWaiting();
+    insertWaitingUnlessAbsent(aggregateIdentifier);
     return super.lastSequenceNumberFor(aggregateIdentifier);
   }
 
   @Override
   protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-    insertWaiting();
+    insertWaitingUnlessAbsent(aggregateIdentifier);
     return super.readSnapshotData(aggregateIdentifier);
   }
 

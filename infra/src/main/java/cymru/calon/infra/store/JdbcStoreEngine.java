@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -14,6 +18,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 
 /**
  * Axon's JDBC engine, with each event's timestamp parsed once, as it is read ({@link
@@ -25,6 +30,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
  * the previous token keeping gaps up to Axon's default offset of 10,000 positions, and an event
  * older than the gap timeout keeps none, since a transaction cannot still be filling a gap that
  * old.
+ *
+ * <p>An aggregate a group of commands found absent from the store as it began ({@link
+ * AbsentAggregates}) is read as empty without a query.
  */
 class JdbcStoreEngine extends JdbcEventStorageEngine {
   private static final long LOWEST_GLOBAL_SEQUENCE = 1;
@@ -70,6 +78,40 @@ class JdbcStoreEngine extends JdbcEventStorageEngine {
   @Override
   protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
     return entry(resultSet, false);
+  }
+
+  @Override
+  protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+    AbsentAggregates.appended(events);
+    super.appendEvents(events, serializer);
+  }
+
+  /**
+   * Nothing to read for an aggregate known to have nothing in the store ({@link AbsentAggregates}).
+   */
+  @Override
+  protected List<? extends DomainEventData<?>> fetchDomainEvents(
+      String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+    if (AbsentAggregates.absent(aggregateIdentifier)) {
+      return List.of();
+    }
+    return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+  }
+
+  @Override
+  protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+    if (AbsentAggregates.absent(aggregateIdentifier)) {
+      return Stream.empty();
+    }
+    return super.readSnapshotData(aggregateIdentifier);
+  }
+
+  @Override
+  public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+    if (AbsentAggregates.absent(aggregateIdentifier)) {
+      return Optional.empty();
+    }
+    return super.lastSequenceNumberFor(aggregateIdentifier);
   }
 
   /**

@@ -30,9 +30,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * Group commits on a real PostgreSQL: many commands in one transaction with one commit, each with
@@ -48,6 +50,10 @@ class GroupCommitIT extends CalonIntegrationTest {
   @Autowired private CommandWriter writer;
   @Autowired private WireCommands wire;
   @Autowired private DataSource dataSource;
+
+  @Autowired
+  @Qualifier("supportEpisodeCache")
+  private Cache episodeCache;
 
   private final UUID serviceId = UUID.randomUUID();
   private final UUID episodeId = UUID.randomUUID();
@@ -136,6 +142,42 @@ class GroupCommitIT extends CalonIntegrationTest {
                 head))
         .as("one transaction, no savepoints (a subtransaction has an xid of its own)")
         .isEqualTo(1);
+  }
+
+  /**
+   * Referrals in one group, with the aggregate cache emptied first: a new episode's is accepted
+   * (the group found it absent from the store as it began, so it loaded nothing), a second referral
+   * of it later in the group is refused, and so is one of an episode stored before the group, whose
+   * load reads the store.
+   */
+  @Test
+  void referralsOfNewAndStoredEpisodes_inOneGroup_areJudgedAsAlone() {
+    episodeCache.removeAll();
+    UUID fresh = UUID.randomUUID();
+    List<ParsedCommand> group =
+        List.of(
+            parse(receiveReferral(UUID.randomUUID(), fresh, serviceId)),
+            parse(recordContact(UUID.randomUUID(), fresh, UUID.randomUUID(), AFTER_REFERRAL, 30)),
+            parse(receiveReferral(UUID.randomUUID(), fresh, serviceId)),
+            parse(receiveReferral(UUID.randomUUID(), episodeId, serviceId)));
+    long head = head();
+
+    List<GroupCommit.Result> results = groups.apply(group, 0, Duration.ofMinutes(1));
+
+    assertThat(results)
+        .extracting(GroupCommitIT::outcome)
+        .containsExactly(
+            "ACCEPTED",
+            "ACCEPTED",
+            BusinessErrorCode.EPISODE_ALREADY_EXISTS.name(),
+            BusinessErrorCode.EPISODE_ALREADY_EXISTS.name());
+    assertThat(
+            jdbc.queryForList(
+                "SELECT aggregate_identifier || '/' || sequence_number FROM domain_event_entry"
+                    + " WHERE global_index > ? ORDER BY global_index",
+                String.class,
+                head))
+        .containsExactly(fresh + "/0", fresh + "/1");
   }
 
   /**

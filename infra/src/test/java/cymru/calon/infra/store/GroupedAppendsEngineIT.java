@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -28,6 +29,7 @@ class GroupedAppendsEngineIT {
   private final DataSource dataSource = TestStores.newStore();
   private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
   private final TransactionTemplate transactions;
+  private final EventSchema schema = new AxonStoreConfiguration().eventSchema();
   private final GroupedAppendsEngine engine;
 
   GroupedAppendsEngineIT() {
@@ -41,7 +43,7 @@ class GroupedAppendsEngineIT {
                     new UnitOfWorkAwareConnectionProviderWrapper(
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(new SpringTransactionManager(springTx))
-                .schema(new AxonStoreConfiguration().eventSchema())
+                .schema(schema)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .appendEvents(SerializedAppends.statement()),
@@ -115,6 +117,45 @@ class GroupedAppendsEngineIT {
                 "SELECT aggregate_identifier FROM domain_event_entry ORDER BY global_index",
                 String.class))
         .containsExactly("a", "b");
+  }
+
+  /**
+   * Aggregates found absent as the group begins are read as empty, without a query and without
+   * inserting the group's waiting events; one with events or a snapshot is not absent, and one the
+   * group appends to stops being absent. The next transaction knows nothing.
+   */
+  @Test
+  void anAggregateFoundAbsent_isReadAsEmpty_withoutInsertingTheWaitingEvents() {
+    transactions.executeWithoutResult(
+        status -> {
+          inGroup.set(false);
+          engine.appendEvents(List.of(event("old", 0)));
+          engine.storeSnapshot(event("snapped", 4));
+          inGroup.set(true);
+        });
+    transactions.executeWithoutResult(
+        status -> {
+          AbsentAggregates.find(jdbc, schema, List.of("old", "snapped", "new", "other"));
+          assertThat(AbsentAggregates.absent("old")).isFalse();
+          assertThat(AbsentAggregates.absent("snapped")).isFalse();
+          assertThat(AbsentAggregates.absent("other")).isTrue();
+          engine.appendEvents(List.of(event("old", 1)));
+          assertThat(engine.readSnapshot("new")).isEmpty();
+          assertThat(engine.readEvents("new").asStream()).isEmpty();
+          assertThat(engine.lastSequenceNumberFor("new")).isEmpty();
+          assertThat(rows()).as("old-1 still waiting").isEqualTo(1);
+          engine.appendEvents(List.of(event("new", 0)));
+          assertThat(AbsentAggregates.absent("new")).isFalse();
+          assertThat(payloads("new")).containsExactly("new-0");
+          assertThat(rows()).isEqualTo(3);
+          assertThat(payloads("old")).containsExactly("old-0", "old-1");
+        });
+    transactions.executeWithoutResult(
+        status -> assertThat(AbsentAggregates.absent("other")).isFalse());
+  }
+
+  private List<Object> payloads(String aggregate) {
+    return engine.readEvents(aggregate).asStream().map(e -> (Object) e.getPayload()).toList();
   }
 
   private long rows() {
