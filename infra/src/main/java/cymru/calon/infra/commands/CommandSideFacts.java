@@ -7,49 +7,52 @@ import cymru.calon.commands.api.person.PersonRegistered;
 import cymru.calon.commands.api.service.ServiceCommissioned;
 import cymru.calon.commands.api.worker.WorkerJoined;
 import cymru.calon.commands.api.worker.WorkerLeft;
+import cymru.calon.commands.model.person.PersonFacts;
 import cymru.calon.infra.privacy.PersonKeys;
 import java.sql.Timestamp;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code service_facts}, {@code worker_facts}, {@code episode_facts} and the person facts,
  * the command side's own lookup tables. Runs in a subscribing processor, inside the transaction
  * that appends the events, and any failure here fails the command (see {@link
- * CommandSideFactsConfiguration}): the facts never lag the store.
+ * CommandSideFactsConfiguration}): the facts never lag the store. In a group of commands committed
+ * together the rows are written with the group ({@link FactsWrites}), and what a new person or
+ * episode's facts are is told to the lookup, so the group's later commands about them need no
+ * query.
  */
 @Component
 @ProcessingGroup(CommandSideFacts.GROUP)
 class CommandSideFacts {
   static final String GROUP = "command-side-facts";
 
-  private final JdbcTemplate jdbc;
+  private final FactsWrites writes;
   private final JdbcFactsLookup lookup;
   private final PersonKeys keys;
 
-  CommandSideFacts(JdbcTemplate jdbc, JdbcFactsLookup lookup, PersonKeys keys) {
-    this.jdbc = jdbc;
+  CommandSideFacts(FactsWrites writes, JdbcFactsLookup lookup, PersonKeys keys) {
+    this.writes = writes;
     this.lookup = lookup;
     this.keys = keys;
   }
 
+  /** A person just registered has no consent decisions and is not forgotten. */
   @EventHandler
   void on(PersonRegistered event) {
-    jdbc.update(
-        "INSERT INTO person_facts (person_id, organisation_id) VALUES (?, ?)"
-            + " ON CONFLICT (person_id) DO NOTHING",
-        event.personId().value(),
-        event.organisationId().value());
+    writes.write(
+        FactsWrites.Statement.PERSON, event.personId().value(), event.organisationId().value());
+    lookup.registered(
+        new PersonFacts(event.personId(), event.organisationId(), null, new TreeMap<>()));
   }
 
   @EventHandler
   void on(ConsentRecorded event) {
-    jdbc.update(
-        "INSERT INTO person_consent_facts (person_id, scope, occurred_at, granted)"
-            + " VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (person_id, scope, occurred_at) DO UPDATE SET granted = EXCLUDED.granted",
+    lookup.forget(event.personId());
+    writes.write(
+        FactsWrites.Statement.CONSENT,
         event.personId().value(),
         event.scope().name(),
         Timestamp.from(event.occurredAt()),
@@ -59,8 +62,9 @@ class CommandSideFacts {
   /** Erasure happens here: the key goes in the very transaction that records the forgetting. */
   @EventHandler
   void on(PersonForgotten event) {
-    jdbc.update(
-        "UPDATE person_facts SET forgotten_at = ? WHERE person_id = ?",
+    lookup.forget(event.personId());
+    writes.write(
+        FactsWrites.Statement.PERSON_FORGOTTEN,
         Timestamp.from(event.occurredAt()),
         event.personId().value());
     keys.forget(event.personId());
@@ -68,9 +72,8 @@ class CommandSideFacts {
 
   @EventHandler
   void on(ServiceCommissioned event) {
-    jdbc.update(
-        "INSERT INTO service_facts (service_id, organisation_id, commissioner_id) VALUES (?, ?, ?)"
-            + " ON CONFLICT (service_id) DO NOTHING",
+    writes.write(
+        FactsWrites.Statement.SERVICE,
         event.serviceId().value(),
         event.organisationId().value(),
         event.commissionerId().value());
@@ -82,25 +85,18 @@ class CommandSideFacts {
    */
   @EventHandler
   void on(ReferralReceived event) {
-    jdbc.update(
-        "INSERT INTO episode_facts (episode_id, service_id, organisation_id)"
-            + " SELECT ?, service_id, organisation_id FROM service_facts WHERE service_id = ?"
-            + " ON CONFLICT (episode_id) DO NOTHING",
-        event.episodeId().value(),
-        event.serviceId().value());
-    jdbc.update(
-        "INSERT INTO episode_person_facts (episode_id, person_id) VALUES (?, ?)"
-            + " ON CONFLICT (episode_id) DO NOTHING",
-        event.episodeId().value(),
-        event.personId().value());
+    writes.write(
+        FactsWrites.Statement.EPISODE, event.episodeId().value(), event.serviceId().value());
+    writes.write(
+        FactsWrites.Statement.EPISODE_PERSON, event.episodeId().value(), event.personId().value());
+    lookup.referred(event.episodeId(), event.serviceId(), event.personId());
   }
 
   @EventHandler
   void on(WorkerJoined event) {
     lookup.forget(event.workerId());
-    jdbc.update(
-        "INSERT INTO worker_facts (worker_id, organisation_id, joined_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (worker_id) DO NOTHING",
+    writes.write(
+        FactsWrites.Statement.WORKER_JOINED,
         event.workerId().value(),
         event.organisationId().value(),
         Timestamp.from(event.occurredAt()));
@@ -109,8 +105,8 @@ class CommandSideFacts {
   @EventHandler
   void on(WorkerLeft event) {
     lookup.forget(event.workerId());
-    jdbc.update(
-        "UPDATE worker_facts SET left_at = ? WHERE worker_id = ?",
+    writes.write(
+        FactsWrites.Statement.WORKER_LEFT,
         Timestamp.from(event.occurredAt()),
         event.workerId().value());
   }

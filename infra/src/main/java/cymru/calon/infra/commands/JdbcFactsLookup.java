@@ -16,6 +16,7 @@ import cymru.calon.commands.model.service.ServiceLookup;
 import cymru.calon.commands.model.worker.WorkerFacts;
 import cymru.calon.commands.model.worker.WorkerLookup;
 import cymru.calon.infra.store.TransactionMaps;
+import cymru.calon.query.commands.GroupCommit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -38,14 +39,22 @@ import org.springframework.stereotype.Component;
  * facts it writes, so a later command in the same transaction reads them again. A command that
  * rolls back to its savepoint wrote its facts, if at all, after its own lookups, so nothing read
  * here outlives what it was read from.
+ *
+ * <p>In a group, the facts of the people and episodes the group itself creates are known from their
+ * events ({@link #registered}, {@link #referred}) without a query, and the group's facts rows wait
+ * to be written with it ({@link FactsWrites}): every query here first writes any that are waiting,
+ * so it sees them. A group is committed whole or not at all, so nothing remembered for it outlives
+ * what it was learnt from.
  */
 @Component
 class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, PersonLookup {
   private final JdbcTemplate jdbc;
+  private final FactsWrites writes;
   private final ConcurrentMap<ServiceId, ServiceFacts> services = new ConcurrentHashMap<>();
 
-  JdbcFactsLookup(JdbcTemplate jdbc) {
+  JdbcFactsLookup(JdbcTemplate jdbc, FactsWrites writes) {
     this.jdbc = jdbc;
+    this.writes = writes;
   }
 
   @Override
@@ -54,6 +63,7 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
     if (known != null) {
       return Optional.of(known);
     }
+    writes.flush();
     Optional<ServiceFacts> found =
         jdbc
             .query(
@@ -84,34 +94,102 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
     return found;
   }
 
-  /** Read afresh every time: consent and erasure change them, and both must count at once. */
+  /**
+   * Read afresh in every transaction: consent and erasure change them, and both must count at once.
+   * In a group of commands committed together they are remembered for the rest of the group, and
+   * forgotten when the group writes a consent or an erasure of theirs; a person the group registers
+   * is known from their registration ({@link #registered}).
+   */
   @Override
   public Optional<PersonFacts> find(PersonId personId) {
-    return jdbc
-        .query(
-            "SELECT organisation_id, forgotten_at FROM person_facts WHERE person_id = ?",
-            (row, n) -> {
-              Timestamp forgotten = row.getTimestamp(2);
-              return new PersonFacts(
-                  personId,
-                  new OrganisationId(row.getObject(1, UUID.class)),
-                  forgotten == null ? null : forgotten.toInstant(),
-                  storyConsent(personId));
-            },
-            personId.value())
-        .stream()
-        .findFirst();
+    Map<PersonId, PersonFacts> known =
+        GroupCommit.inGroup() ? TransactionMaps.of(personsKey) : null;
+    PersonFacts remembered = known == null ? null : known.get(personId);
+    if (remembered != null) {
+      return Optional.of(remembered);
+    }
+    writes.flush();
+    Optional<PersonFacts> found =
+        jdbc
+            .query(
+                "SELECT organisation_id, forgotten_at FROM person_facts WHERE person_id = ?",
+                (row, n) -> {
+                  Timestamp forgotten = row.getTimestamp(2);
+                  return new PersonFacts(
+                      personId,
+                      new OrganisationId(row.getObject(1, UUID.class)),
+                      forgotten == null ? null : forgotten.toInstant(),
+                      storyConsent(personId));
+                },
+                personId.value())
+            .stream()
+            .findFirst();
+    if (known != null) {
+      found.ifPresent(facts -> known.put(personId, facts));
+    }
+    return found;
   }
 
-  /** The person of an episode, if it was referred. */
+  /** The person of an episode, if it was referred (remembered, like its facts, per transaction). */
   Optional<PersonId> personOf(EpisodeId episodeId) {
-    return jdbc
-        .query(
-            "SELECT person_id FROM episode_person_facts WHERE episode_id = ?",
-            (row, n) -> new PersonId(row.getObject(1, UUID.class)),
-            episodeId.value())
-        .stream()
-        .findFirst();
+    Map<EpisodeId, PersonId> known = TransactionMaps.of(personOfKey);
+    PersonId remembered = known == null ? null : known.get(episodeId);
+    if (remembered != null) {
+      return Optional.of(remembered);
+    }
+    writes.flush();
+    Optional<PersonId> found =
+        jdbc
+            .query(
+                "SELECT person_id FROM episode_person_facts WHERE episode_id = ?",
+                (row, n) -> new PersonId(row.getObject(1, UUID.class)),
+                episodeId.value())
+            .stream()
+            .findFirst();
+    if (known != null) {
+      found.ifPresent(person -> known.put(episodeId, person));
+    }
+    return found;
+  }
+
+  /**
+   * A person registered in the current group of commands: their facts, for the group's later
+   * commands. Outside a group nothing is remembered (a command rolled back to its savepoint would
+   * leave them behind).
+   */
+  void registered(PersonFacts facts) {
+    if (GroupCommit.inGroup()) {
+      Map<PersonId, PersonFacts> known = TransactionMaps.of(personsKey);
+      if (known != null) {
+        known.put(facts.personId(), facts);
+      }
+    }
+  }
+
+  /** An episode referred in the current group of commands: its facts and its person. */
+  void referred(EpisodeId episodeId, ServiceId serviceId, PersonId personId) {
+    if (!GroupCommit.inGroup()) {
+      return;
+    }
+    Map<Object, Object> episodes = episodesOfThisTransaction();
+    Map<EpisodeId, PersonId> persons = TransactionMaps.of(personOfKey);
+    if (episodes == null || persons == null) {
+      return;
+    }
+    find(serviceId)
+        .ifPresent(
+            service ->
+                episodes.put(
+                    episodeId, new EpisodeFacts(episodeId, serviceId, service.organisationId())));
+    persons.put(episodeId, personId);
+  }
+
+  /** For a write of the person's facts in the current transaction: read them again next time. */
+  void forget(PersonId personId) {
+    Map<PersonId, PersonFacts> known = TransactionMaps.of(personsKey);
+    if (known != null) {
+      known.remove(personId);
+    }
   }
 
   private TreeMap<Instant, Boolean> storyConsent(PersonId personId) {
@@ -138,6 +216,7 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
     if (known != null && known.get(episodeId) instanceof EpisodeFacts facts) {
       return Optional.of(facts);
     }
+    writes.flush();
     Optional<EpisodeFacts> found =
         jdbc
             .query(
@@ -165,6 +244,8 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
   }
 
   private final Object episodesKey = new Object();
+  private final Object personsKey = new Object();
+  private final Object personOfKey = new Object();
 
   /** The episodes read in the current transaction, or null outside one. */
   private Map<Object, Object> episodesOfThisTransaction() {
@@ -177,6 +258,7 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
   }
 
   private Optional<WorkerFacts> read(WorkerId workerId) {
+    writes.flush();
     return jdbc
         .query(
             "SELECT organisation_id, joined_at, left_at FROM worker_facts WHERE worker_id = ?",

@@ -12,6 +12,7 @@ import cymru.calon.commands.api.ids.StoryId;
 import cymru.calon.commands.api.person.ProtectedDetails;
 import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.model.person.PersonalDataSealer;
+import cymru.calon.infra.store.AbsentAggregates;
 import cymru.calon.infra.store.TransactionMaps;
 import cymru.calon.query.people.PersonalData;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,10 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
     if (known != null) {
       return Optional.of(known);
     }
-    Optional<Keys> found = read(personId);
+    // A person with nothing in the store yet (found so by their group of commands) is read only
+    // if their keys turn out to exist already, when they are made
+    Optional<Keys> found =
+        create && AbsentAggregates.absent(personId.toString()) ? Optional.empty() : read(personId);
     if (found.isEmpty() && create) {
       found = Optional.of(create(personId));
     }

@@ -76,7 +76,7 @@ public final class AbsentAggregates {
    * Whether the aggregate is known to have nothing in the store and nothing appended in the current
    * transaction. False when nothing is known.
    */
-  static boolean absent(String aggregateIdentifier) {
+  public static boolean absent(String aggregateIdentifier) {
     @SuppressWarnings("unchecked")
     Set<String> absent = (Set<String>) TransactionSynchronizationManager.getResource(KEY);
     return absent != null && aggregateIdentifier != null && absent.contains(aggregateIdentifier);

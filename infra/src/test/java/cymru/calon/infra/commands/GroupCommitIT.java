@@ -181,6 +181,90 @@ class GroupCommitIT extends CalonIntegrationTest {
   }
 
   /**
+   * A group that commissions a service, takes on a worker, registers a person and refers them: its
+   * later commands are judged on those facts as if each had been committed alone (the staff of the
+   * new episode's organisation may record on it; the worker, once the group records them leaving,
+   * is no longer in post), and after the one commit the facts tables hold exactly them.
+   */
+  @Test
+  void aGroupsOwnFacts_judgeItsLaterCommands_andCommitWithIt() {
+    UUID service = UUID.randomUUID();
+    UUID worker = UUID.randomUUID();
+    UUID person = UUID.randomUUID();
+    UUID episode = UUID.randomUUID();
+    Actor staff = Actor.provider("staff", new OrganisationId(WireJson.ORGANISATION));
+    String byWorker =
+        recordContact(UUID.randomUUID(), episode, UUID.randomUUID(), AFTER_REFERRAL, 30)
+            .replace(WireJson.WORKER.toString(), worker.toString());
+    List<ParsedCommand> group =
+        List.of(
+            parse(commissionService(UUID.randomUUID(), service)),
+            parse(
+                WireJson.recordWorkerJoined(
+                    UUID.randomUUID(), worker, Instant.parse("2025-01-06T09:00:00Z"))),
+            parse(WireJson.registerPerson(UUID.randomUUID(), person)),
+            parse(
+                receiveReferral(UUID.randomUUID(), episode, service)
+                    .replace(WireJson.PERSON.toString(), person.toString())),
+            parse(byWorker).by(staff),
+            parse(
+                """
+                {"type":"RecordWorkerLeft","commandId":"%s","workerId":"%s",
+                 "occurredAt":"2025-06-30T17:00:00Z"}
+                """
+                    .formatted(UUID.randomUUID(), worker)),
+            parse(
+                    recordContact(
+                            UUID.randomUUID(),
+                            episode,
+                            UUID.randomUUID(),
+                            Instant.parse("2025-07-01T10:00:00Z"),
+                            30)
+                        .replace(WireJson.WORKER.toString(), worker.toString()))
+                .by(staff));
+    long head = head();
+
+    List<GroupCommit.Result> results = groups.apply(group, 0, Duration.ofMinutes(1));
+
+    assertThat(results)
+        .extracting(GroupCommitIT::outcome)
+        .containsExactly(
+            "ACCEPTED",
+            "ACCEPTED",
+            "ACCEPTED",
+            "ACCEPTED",
+            "ACCEPTED",
+            "ACCEPTED",
+            BusinessErrorCode.WORKER_NOT_IN_POST.name());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(DISTINCT xmin::text) FROM domain_event_entry WHERE global_index > ?",
+                Long.class,
+                head))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForMap(
+                "SELECT e.service_id, e.organisation_id, p.person_id FROM episode_facts e"
+                    + " JOIN episode_person_facts p USING (episode_id) WHERE episode_id = ?",
+                episode))
+        .containsEntry("service_id", service)
+        .containsEntry("organisation_id", WireJson.ORGANISATION)
+        .containsEntry("person_id", person);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT organisation_id FROM person_facts WHERE person_id = ? AND forgotten_at IS NULL",
+                UUID.class,
+                person))
+        .isEqualTo(WireJson.ORGANISATION);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT left_at = '2025-06-30T17:00:00Z' FROM worker_facts WHERE worker_id = ?",
+                Boolean.class,
+                worker))
+        .isTrue();
+  }
+
+  /**
    * The database refuses the group's commit once (a deferred trigger on the idempotency log), after
    * every command in it had succeeded and the caches had taken their state. The group is applied
    * again one command a transaction: the results are those of the commands alone, nothing is lost
