@@ -14,13 +14,18 @@ import cymru.calon.commands.api.person.Sealed;
 import cymru.calon.commands.model.person.PersonalDataSealer;
 import cymru.calon.infra.store.AbsentAggregates;
 import cymru.calon.infra.store.TransactionMaps;
+import cymru.calon.query.commands.GroupCommit;
 import cymru.calon.query.people.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +44,7 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
   private static final Base64.Encoder BASE64 = Base64.getEncoder();
   private static final Base64.Decoder BASE64_DECODER = Base64.getDecoder();
   private static final Object OPENED = new Object();
+  private static final Object WAITING = new Object();
 
   private final JdbcTemplate jdbc;
   private final Aead master;
@@ -101,6 +107,7 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
     if (opened != null) {
       opened.remove(personId);
     }
+    insertWaiting();
     jdbc.update("DELETE FROM person_key WHERE person_id = ?", personId.value());
   }
 
@@ -144,21 +151,26 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
     return found;
   }
 
-  /** New keys for the person, or theirs if another transaction made them first. */
+  /**
+   * New keys for the person, or theirs if another transaction made them first. In a group of
+   * commands committed together ({@link GroupCommit}), keys for a person with nothing in the store
+   * yet are inserted with the group, as one batch just before it commits ({@link #insertWaiting});
+   * if another transaction made that person's keys meanwhile, the batch inserts fewer rows and the
+   * group fails, to be applied again one command a transaction, where the keys are read.
+   */
   private Keys create(PersonId personId) {
     try {
       KeysetHandle aead = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
       KeysetHandle prf = KeysetHandle.generateNew(PredefinedPrfParameters.HMAC_SHA256_PRF);
-      int inserted =
-          jdbc.update(
-              "INSERT INTO person_key (person_id, aead_keyset, prf_keyset) VALUES (?, ?, ?)"
-                  + " ON CONFLICT (person_id) DO NOTHING",
-              personId.value(),
-              TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                  aead, master, keyContext(personId, "aead")),
-              TinkProtoKeysetFormat.serializeEncryptedKeyset(
-                  prf, master, keyContext(personId, "prf")));
-      if (inserted == 0) {
+      Object[] row = {
+        personId.value(),
+        TinkProtoKeysetFormat.serializeEncryptedKeyset(aead, master, keyContext(personId, "aead")),
+        TinkProtoKeysetFormat.serializeEncryptedKeyset(prf, master, keyContext(personId, "prf"))
+      };
+      List<Object[]> waiting = waitingInGroup(personId);
+      if (waiting != null) {
+        waiting.add(row);
+      } else if (jdbc.update(INSERT_KEYS, row) == 0) {
         return read(personId).orElseThrow();
       }
       return new Keys(
@@ -169,12 +181,70 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
     }
   }
 
+  private static final String INSERT_KEYS =
+      "INSERT INTO person_key (person_id, aead_keyset, prf_keyset) VALUES (?, ?, ?)"
+          + " ON CONFLICT (person_id) DO NOTHING";
+
+  /**
+   * The key rows waiting for the current group's commit, if the person's may wait with them (the
+   * group knows the person has nothing in the store); otherwise null.
+   */
+  private List<Object[]> waitingInGroup(PersonId personId) {
+    if (!GroupCommit.inGroup()
+        || !TransactionSynchronizationManager.isSynchronizationActive()
+        || !AbsentAggregates.absent(personId.toString())) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> waiting =
+        (List<Object[]>) TransactionSynchronizationManager.getResource(WAITING);
+    if (waiting == null) {
+      List<Object[]> fresh = new ArrayList<>();
+      TransactionSynchronizationManager.bindResource(WAITING, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+              insertWaiting();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(WAITING);
+            }
+          });
+      waiting = fresh;
+    }
+    return waiting;
+  }
+
+  /** Inserts the current transaction's waiting key rows, if any: before any read or delete. */
+  private void insertWaiting() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> waiting =
+        (List<Object[]>) TransactionSynchronizationManager.getResource(WAITING);
+    if (waiting == null || waiting.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = List.copyOf(waiting);
+    waiting.clear();
+    int inserted = 0;
+    for (int count : jdbc.batchUpdate(INSERT_KEYS, rows)) {
+      inserted += count;
+    }
+    if (inserted != rows.size()) {
+      throw new IllegalStateException(
+          "Another transaction made keys for a person of this group since it began");
+    }
+  }
+
   /** The keys opened in the current transaction, or null outside one. */
   private static Map<PersonId, Keys> openedInTransaction() {
     return TransactionMaps.of(OPENED);
   }
 
   private Optional<Keys> read(PersonId personId) {
+    insertWaiting();
     return jdbc
         .query(
             "SELECT aead_keyset, prf_keyset FROM person_key WHERE person_id = ?",

@@ -11,8 +11,10 @@ import cymru.calon.commands.api.CommandStatus;
 import cymru.calon.commands.api.access.Actor;
 import cymru.calon.commands.api.errors.BusinessErrorCode;
 import cymru.calon.commands.api.ids.OrganisationId;
+import cymru.calon.commands.api.ids.PersonId;
 import cymru.calon.infra.CalonIntegrationTest;
 import cymru.calon.infra.WireJson;
+import cymru.calon.infra.privacy.PersonKeys;
 import cymru.calon.query.commands.CommandWriter;
 import cymru.calon.query.commands.GroupCommit;
 import cymru.calon.query.commands.ParsedCommand;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +38,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commits on a real PostgreSQL: many commands in one transaction with one commit, each with
@@ -50,6 +55,8 @@ class GroupCommitIT extends CalonIntegrationTest {
   @Autowired private CommandWriter writer;
   @Autowired private WireCommands wire;
   @Autowired private DataSource dataSource;
+  @Autowired private PersonKeys keys;
+  @Autowired private PlatformTransactionManager transactionManager;
 
   @Autowired
   @Qualifier("supportEpisodeCache")
@@ -262,6 +269,60 @@ class GroupCommitIT extends CalonIntegrationTest {
                 Boolean.class,
                 worker))
         .isTrue();
+  }
+
+  /**
+   * People registered in a group have their keys inserted with it: one forgotten later in the group
+   * has none left, and one whose keys another transaction had made meanwhile (the group thought
+   * them new) fails the group's commit, so it is applied again one command a transaction, where
+   * those keys are read and kept.
+   */
+  @Test
+  void peopleRegisteredInAGroup_haveTheirKeysMadeWithIt() {
+    UUID forgotten = UUID.randomUUID();
+    UUID madeElsewhere = UUID.randomUUID();
+    UUID plain = UUID.randomUUID();
+    byte[] content = "content".getBytes(StandardCharsets.UTF_8);
+    byte[] digest =
+        new TransactionTemplate(transactionManager)
+            .execute(status -> keys.digest(new PersonId(madeElsewhere), content, true))
+            .orElseThrow();
+    List<ParsedCommand> group =
+        List.of(
+            parse(WireJson.registerPerson(UUID.randomUUID(), forgotten)),
+            parse(
+                """
+                {"type":"ForgetPerson","commandId":"%s","personId":"%s",
+                 "occurredAt":"2025-06-01T09:00:00Z"}
+                """
+                    .formatted(UUID.randomUUID(), forgotten)),
+            parse(WireJson.registerPerson(UUID.randomUUID(), plain)));
+
+    assertThat(groups.apply(group, 0, Duration.ofMinutes(1)))
+        .extracting(GroupCommitIT::outcome)
+        .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+    assertThat(keyRows(forgotten)).isZero();
+    assertThat(keyRows(plain)).isEqualTo(1);
+
+    assertThat(
+            groups.apply(
+                List.of(
+                    parse(WireJson.registerPerson(UUID.randomUUID(), UUID.randomUUID())),
+                    parse(WireJson.registerPerson(UUID.randomUUID(), madeElsewhere))),
+                0,
+                Duration.ofMinutes(1)))
+        .extracting(GroupCommitIT::outcome)
+        .containsExactly("ACCEPTED", "ACCEPTED");
+    assertThat(keyRows(madeElsewhere)).isEqualTo(1);
+    Optional<byte[]> kept =
+        new TransactionTemplate(transactionManager)
+            .execute(status -> keys.digest(new PersonId(madeElsewhere), content, false));
+    assertThat(kept).as("the keys made first are the person's").contains(digest);
+  }
+
+  private long keyRows(UUID person) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM person_key WHERE person_id = ?", Long.class, person);
   }
 
   /**
