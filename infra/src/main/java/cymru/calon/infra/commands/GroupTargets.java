@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,11 +24,14 @@ class GroupTargets implements BatchStart {
   private final JdbcTemplate jdbc;
   private final EventSchema schema;
   private final CommandTargetResolver targets;
+  private final List<Cache> caches;
 
-  GroupTargets(JdbcTemplate jdbc, EventSchema schema, CommandTargetResolver targets) {
+  GroupTargets(
+      JdbcTemplate jdbc, EventSchema schema, CommandTargetResolver targets, List<Cache> caches) {
     this.jdbc = jdbc;
     this.schema = schema;
     this.targets = targets;
+    this.caches = caches;
   }
 
   @Override
@@ -35,11 +39,23 @@ class GroupTargets implements BatchStart {
     Set<String> ids = new LinkedHashSet<>();
     for (ParsedCommand command : group) {
       String id = targetOf(command);
-      if (id != null) {
+      if (id != null && !cached(id)) {
         ids.add(id);
       }
     }
-    AbsentAggregates.find(jdbc, schema, ids);
+    if (!ids.isEmpty()) {
+      AbsentAggregates.find(jdbc, schema, ids);
+    }
+  }
+
+  /** An aggregate in a cache is loaded from it, not from the store. */
+  private boolean cached(String id) {
+    for (Cache cache : caches) {
+      if (cache.containsKey(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The aggregate the command is for, or null when it names none (it will be refused). */
