@@ -1,5 +1,6 @@
 package cymru.calon.infra.commands;
 
+import cymru.calon.infra.store.TransactionMaps;
 import cymru.calon.query.commands.GroupCommit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The writes of the command-side facts ({@link CommandSideFacts}). A command in a transaction of
@@ -69,19 +68,22 @@ class FactsWrites {
 
   /** Writes one row of facts, now or with the current group. */
   void write(Statement statement, Object... arguments) {
-    if (!GroupCommit.inGroup() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+    Map<Statement, List<Object[]>> pending =
+        GroupCommit.inGroup()
+            ? TransactionMaps.waiting(
+                pendingKey, () -> new EnumMap<>(Statement.class), rows -> flush())
+            : null;
+    if (pending == null) {
       flush();
       jdbc.update(statement.sql, arguments);
       return;
     }
-    pending().computeIfAbsent(statement, s -> new ArrayList<>()).add(arguments);
+    pending.computeIfAbsent(statement, s -> new ArrayList<>()).add(arguments);
   }
 
   /** Writes the current transaction's waiting rows, if any. */
   void flush() {
-    @SuppressWarnings("unchecked")
-    Map<Statement, List<Object[]>> pending =
-        (Map<Statement, List<Object[]>>) TransactionSynchronizationManager.getResource(pendingKey);
+    Map<Statement, List<Object[]>> pending = TransactionMaps.waitingIfAny(pendingKey);
     if (pending == null || pending.isEmpty()) {
       return;
     }
@@ -90,30 +92,5 @@ class FactsWrites {
       jdbc.batchUpdate(rows.getKey().sql, rows.getValue());
     }
     pending.clear();
-  }
-
-  private Map<Statement, List<Object[]>> pending() {
-    @SuppressWarnings("unchecked")
-    Map<Statement, List<Object[]>> pending =
-        (Map<Statement, List<Object[]>>) TransactionSynchronizationManager.getResource(pendingKey);
-    if (pending == null) {
-      Map<Statement, List<Object[]>> fresh = new EnumMap<>(Statement.class);
-      TransactionSynchronizationManager.bindResource(pendingKey, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-              // not flush(): a synchronization has a flush() of its own
-              FactsWrites.this.flush();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
-            }
-          });
-      pending = fresh;
-    }
-    return pending;
   }
 }

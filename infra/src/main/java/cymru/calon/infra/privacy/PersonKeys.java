@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -190,39 +188,15 @@ public final class PersonKeys implements PersonalDataSealer, PersonalData {
    * group knows the person has nothing in the store); otherwise null.
    */
   private List<Object[]> waitingInGroup(PersonId personId) {
-    if (!GroupCommit.inGroup()
-        || !TransactionSynchronizationManager.isSynchronizationActive()
-        || !AbsentAggregates.absent(personId.toString())) {
+    if (!GroupCommit.inGroup() || !AbsentAggregates.absent(personId.toString())) {
       return null;
     }
-    @SuppressWarnings("unchecked")
-    List<Object[]> waiting =
-        (List<Object[]>) TransactionSynchronizationManager.getResource(WAITING);
-    if (waiting == null) {
-      List<Object[]> fresh = new ArrayList<>();
-      TransactionSynchronizationManager.bindResource(WAITING, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-              insertWaiting();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(WAITING);
-            }
-          });
-      waiting = fresh;
-    }
-    return waiting;
+    return TransactionMaps.waiting(WAITING, ArrayList::new, rows -> insertWaiting());
   }
 
   /** Inserts the current transaction's waiting key rows, if any: before any read or delete. */
   private void insertWaiting() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> waiting =
-        (List<Object[]>) TransactionSynchronizationManager.getResource(WAITING);
+    List<Object[]> waiting = TransactionMaps.waitingIfAny(WAITING);
     if (waiting == null || waiting.isEmpty()) {
       return;
     }

@@ -169,10 +169,7 @@ class GroupCommitIT extends CalonIntegrationTest {
             parse(receiveReferral(UUID.randomUUID(), episodeId, serviceId)));
     long head = head();
 
-    List<GroupCommit.Result> results = groups.apply(group, 0, Duration.ofMinutes(1));
-
-    assertThat(results)
-        .extracting(GroupCommitIT::outcome)
+    assertThat(outcomes(group))
         .containsExactly(
             "ACCEPTED",
             "ACCEPTED",
@@ -231,10 +228,7 @@ class GroupCommitIT extends CalonIntegrationTest {
                 .by(staff));
     long head = head();
 
-    List<GroupCommit.Result> results = groups.apply(group, 0, Duration.ofMinutes(1));
-
-    assertThat(results)
-        .extracting(GroupCommitIT::outcome)
+    assertThat(outcomes(group))
         .containsExactly(
             "ACCEPTED",
             "ACCEPTED",
@@ -298,20 +292,15 @@ class GroupCommitIT extends CalonIntegrationTest {
                     .formatted(UUID.randomUUID(), forgotten)),
             parse(WireJson.registerPerson(UUID.randomUUID(), plain)));
 
-    assertThat(groups.apply(group, 0, Duration.ofMinutes(1)))
-        .extracting(GroupCommitIT::outcome)
-        .containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
+    assertThat(outcomes(group)).containsExactly("ACCEPTED", "ACCEPTED", "ACCEPTED");
     assertThat(keyRows(forgotten)).isZero();
     assertThat(keyRows(plain)).isEqualTo(1);
 
     assertThat(
-            groups.apply(
+            outcomes(
                 List.of(
                     parse(WireJson.registerPerson(UUID.randomUUID(), UUID.randomUUID())),
-                    parse(WireJson.registerPerson(UUID.randomUUID(), madeElsewhere))),
-                0,
-                Duration.ofMinutes(1)))
-        .extracting(GroupCommitIT::outcome)
+                    parse(WireJson.registerPerson(UUID.randomUUID(), madeElsewhere)))))
         .containsExactly("ACCEPTED", "ACCEPTED");
     assertThat(keyRows(madeElsewhere)).isEqualTo(1);
     Optional<byte[]> kept =
@@ -519,6 +508,13 @@ class GroupCommitIT extends CalonIntegrationTest {
     assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
     assertThat(eventsAfter(head)).isEqualTo(1);
     assertThat(logged(commandId)).isEqualTo(1);
+  }
+
+  /** Applies the group in one transaction: each command's outcome, in order. */
+  private List<String> outcomes(List<ParsedCommand> group) {
+    List<GroupCommit.Result> results = groups.apply(group, 0, Duration.ofMinutes(1));
+    assertThat(results).hasSize(group.size());
+    return results.stream().map(GroupCommitIT::outcome).toList();
   }
 
   private static String outcome(GroupCommit.Result result) {
