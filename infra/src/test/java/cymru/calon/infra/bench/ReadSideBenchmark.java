@@ -21,6 +21,7 @@ import cymru.calon.infra.TestLogins;
 import cymru.calon.infra.demo.DemoData;
 import cymru.calon.infra.demo.DemoParameters;
 import cymru.calon.query.commands.CommandDispatcher;
+import cymru.calon.query.commands.CommandWriter;
 import cymru.calon.query.commands.ParsedCommand;
 import cymru.calon.query.dashboard.DashboardsAhead;
 import java.io.IOException;
@@ -367,6 +368,7 @@ class ReadSideBenchmark {
     ServiceId service = new ServiceId((UUID) pair.get("service_id"));
     WorkerId worker = new WorkerId((UUID) pair.get("worker_id"));
     CommandDispatcher dispatcher = calon.getBean(CommandDispatcher.class);
+    CommandWriter writer = calon.getBean(CommandWriter.class);
     // Everyone referred during the run is one person, registered with the service's organisation.
     PersonId person = new PersonId(UUID.randomUUID());
     dispatcher.dispatch(
@@ -442,9 +444,10 @@ class ReadSideBenchmark {
         }
         var parsed =
             new ParsedCommand(UUID.randomUUID(), command, Actor.system("read-side benchmark"));
+        // through the command writer, as POST /api/v1/commands sends them (grouped commits)
         senders.submit(
             () -> {
-              if (dispatcher.dispatch(parsed) != CommandStatus.ACCEPTED) {
+              if (writer.write(parsed) != CommandStatus.ACCEPTED) {
                 failed.incrementAndGet();
               }
             });
@@ -457,6 +460,7 @@ class ReadSideBenchmark {
     sampler.join();
 
     List<Long> lags = new ArrayList<>();
+    java.util.SortedMap<Long, List<Long>> windows = new java.util.TreeMap<>();
     int j = 0;
     for (int i = 0; i < samples.size(); i++) {
       long[] s = samples.get(i);
@@ -466,8 +470,18 @@ class ReadSideBenchmark {
       }
       if (j < samples.size()) {
         lags.add(samples.get(j)[0] - s[0]);
+        windows
+            .computeIfAbsent(
+                (s[0] - samples.getFirst()[0]) / 10_000_000_000L, w -> new ArrayList<>())
+            .add(samples.get(j)[0] - s[0]);
       }
     }
+    // where in the run the slow ones fall: ten-second windows
+    windows.forEach(
+        (window, inWindow) ->
+            report(
+                "lag in seconds " + window * 10 + "-" + (window * 10 + 10),
+                inWindow.stream().mapToLong(Long::longValue).sorted().toArray()));
     long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
     System.out.printf(
         "BENCH lag: %d commands in %.1f s (%.0f commands/s asked %d/s, %d refused), %d samples%n",
