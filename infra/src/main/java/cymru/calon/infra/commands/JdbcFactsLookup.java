@@ -19,6 +19,7 @@ import cymru.calon.infra.store.TransactionMaps;
 import cymru.calon.query.commands.GroupCommit;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,11 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The episode's cross-aggregate lookups, read from the command side's own facts tables on the
  * command's connection (so a service or worker recorded earlier in the same transaction is seen). A
- * service's organisation never changes once commissioned, so found services are remembered.
+ * service's organisation never changes once commissioned, so found services are remembered, from
+ * the commit of the transaction that found them (a group's own commission, read before its commit
+ * fails, is never stored).
  *
  * <p>A worker's facts change (a departure), so they are remembered only for the rest of the
  * transaction that read them: a group of commands committed together ({@code GroupCommit}) reads
@@ -60,6 +65,10 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
   @Override
   public Optional<ServiceFacts> find(ServiceId serviceId) {
     ServiceFacts known = services.get(serviceId);
+    Map<ServiceId, ServiceFacts> readNow = servicesOfThisTransaction();
+    if (known == null && readNow != null) {
+      known = readNow.get(serviceId);
+    }
     if (known != null) {
       return Optional.of(known);
     }
@@ -76,7 +85,14 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
                 serviceId.value())
             .stream()
             .findFirst();
-    found.ifPresent(facts -> services.put(serviceId, facts));
+    found.ifPresent(
+        facts -> {
+          if (readNow == null) {
+            services.put(serviceId, facts);
+          } else {
+            readNow.put(serviceId, facts);
+          }
+        });
     return found;
   }
 
@@ -246,6 +262,40 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
   private final Object episodesKey = new Object();
   private final Object personsKey = new Object();
   private final Object personOfKey = new Object();
+
+  private final Object servicesKey = new Object();
+
+  /**
+   * The services read in the current transaction, remembered for good once it commits: what an
+   * uncommitted transaction read may be its own write (a group's commission), which a failed commit
+   * never stores. Null outside a transaction, where what is read is committed.
+   */
+  private Map<ServiceId, ServiceFacts> servicesOfThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<ServiceId, ServiceFacts> read =
+        (Map<ServiceId, ServiceFacts>) TransactionSynchronizationManager.getResource(servicesKey);
+    if (read == null) {
+      Map<ServiceId, ServiceFacts> fresh = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(servicesKey, fresh);
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              services.putAll(fresh);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(servicesKey);
+            }
+          });
+      read = fresh;
+    }
+    return read;
+  }
 
   /** The episodes read in the current transaction, or null outside one. */
   private Map<Object, Object> episodesOfThisTransaction() {

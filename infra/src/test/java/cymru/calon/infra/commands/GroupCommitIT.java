@@ -315,6 +315,48 @@ class GroupCommitIT extends CalonIntegrationTest {
   }
 
   /**
+   * A service commissioned in a group that is never stored (its commit fails, and so does the
+   * commission on its own) is not remembered: a referral to it later is refused as to any unknown
+   * service, though a referral in the failed group had looked it up.
+   */
+  @Test
+  void aServiceOfAGroupThatFailed_isNotRemembered() {
+    UUID commission = UUID.randomUUID();
+    UUID service = UUID.randomUUID();
+    jdbc.execute(
+        """
+        CREATE FUNCTION group_it_fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'simulated failure at commit';
+        END $$""");
+    jdbc.execute(
+        "CREATE CONSTRAINT TRIGGER group_it_fail_commit AFTER INSERT ON command_log"
+            + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.command_id = '"
+            + commission
+            + "') EXECUTE FUNCTION group_it_fail_commit()");
+    List<GroupCommit.Result> failed;
+    try {
+      failed =
+          groups.apply(
+              List.of(
+                  parse(commissionService(commission, service)),
+                  parse(receiveReferral(UUID.randomUUID(), UUID.randomUUID(), service))),
+              0,
+              Duration.ofMinutes(1));
+    } finally {
+      jdbc.execute("DROP TRIGGER group_it_fail_commit ON command_log");
+      jdbc.execute("DROP FUNCTION group_it_fail_commit()");
+    }
+    assertThat(failed).hasSize(1);
+    assertThat(failed.getFirst().failure()).as("the commission failed on its own too").isNotNull();
+
+    assertThat(
+            outcomes(
+                List.of(parse(receiveReferral(UUID.randomUUID(), UUID.randomUUID(), service)))))
+        .containsExactly(BusinessErrorCode.SERVICE_NOT_FOUND.name());
+  }
+
+  /**
    * The database refuses the group's commit once (a deferred trigger on the idempotency log), after
    * every command in it had succeeded and the caches had taken their state. The group is applied
    * again one command a transaction: the results are those of the commands alone, nothing is lost
