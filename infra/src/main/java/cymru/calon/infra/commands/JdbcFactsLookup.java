@@ -19,7 +19,6 @@ import cymru.calon.infra.store.TransactionMaps;
 import cymru.calon.query.commands.GroupCommit;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The episode's cross-aggregate lookups, read from the command side's own facts tables on the
@@ -271,30 +268,7 @@ class JdbcFactsLookup implements ServiceLookup, WorkerLookup, EpisodeLookup, Per
    * never stores. Null outside a transaction, where what is read is committed.
    */
   private Map<ServiceId, ServiceFacts> servicesOfThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<ServiceId, ServiceFacts> read =
-        (Map<ServiceId, ServiceFacts>) TransactionSynchronizationManager.getResource(servicesKey);
-    if (read == null) {
-      Map<ServiceId, ServiceFacts> fresh = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(servicesKey, fresh);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              services.putAll(fresh);
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(servicesKey);
-            }
-          });
-      read = fresh;
-    }
-    return read;
+    return TransactionMaps.of(servicesKey, services::putAll);
   }
 
   /** The episodes read in the current transaction, or null outside one. */

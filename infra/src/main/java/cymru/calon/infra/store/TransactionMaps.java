@@ -18,8 +18,16 @@ public final class TransactionMaps {
    * The map bound to {@code key} in the current transaction, made empty at its first use; null
    * outside a transaction, where nothing is kept.
    */
-  @SuppressWarnings("unchecked")
   public static <K, V> Map<K, V> of(Object key) {
+    return of(key, map -> {});
+  }
+
+  /**
+   * As {@link #of(Object)}, and once the transaction commits (not if it rolls back) its map is
+   * handed to {@code afterCommit} before it is forgotten.
+   */
+  @SuppressWarnings("unchecked")
+  public static <K, V> Map<K, V> of(Object key, Consumer<Map<K, V>> afterCommit) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       return null;
     }
@@ -29,6 +37,11 @@ public final class TransactionMaps {
       TransactionSynchronizationManager.bindResource(key, fresh);
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              afterCommit.accept(fresh);
+            }
+
             @Override
             public void afterCompletion(int status) {
               fresh.clear();
