@@ -142,6 +142,34 @@ class PrivacyIT {
           .hasStackTraceContaining("append-only");
       assertThatThrownBy(() -> app.execute("CREATE TABLE read_model.sneaky (a int)"))
           .hasStackTraceContaining("permission denied");
+      // A replay's deferred indexes: dropped and built only by the owner's two functions, which
+      // execute only definitions PostgreSQL wrote; the application cannot write one of its own.
+      assertThatThrownBy(() -> app.execute("DROP INDEX read_model.check_in_service_idx"))
+          .hasStackTraceContaining("must be owner");
+      assertThatThrownBy(
+              () ->
+                  app.update(
+                      "INSERT INTO read_model.deferred_index (index_name, processing_group,"
+                          + " definition) VALUES ('x', 'privacy-it', 'DROP TABLE audit_log')"))
+          .hasStackTraceContaining("permission denied");
+      assertThat(
+              app.queryForObject(
+                  "SELECT read_model.defer_indexes('privacy-it', ARRAY['check_in'])",
+                  Integer.class))
+          .isEqualTo(2);
+      assertThat(
+              app.queryForList(
+                  "SELECT indexname FROM pg_indexes WHERE tablename = 'check_in'", String.class))
+          .containsExactly("check_in_pkey");
+      assertThat(
+              app.queryForObject(
+                  "SELECT read_model.build_deferred_indexes('privacy-it')", Integer.class))
+          .isEqualTo(2);
+      assertThat(
+              app.queryForList(
+                  "SELECT indexname FROM pg_indexes WHERE tablename = 'check_in'", String.class))
+          .containsExactlyInAnyOrder(
+              "check_in_pkey", "check_in_service_idx", "check_in_episode_idx");
 
       // Consent withdrawn: the other person's story leaves every commissioner view at once.
       accepted(

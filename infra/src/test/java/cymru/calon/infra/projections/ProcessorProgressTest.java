@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class ProcessorProgressTest {
   private final Map<String, EventProcessor> processors = new LinkedHashMap<>();
+  private boolean indexesDeferred;
   private final ProcessorProgress progress =
       new ProcessorProgress(
           fake(
               EventProcessingConfiguration.class,
-              Map.of("eventProcessors", () -> Map.copyOf(processors))));
+              Map.of("eventProcessors", () -> Map.copyOf(processors))),
+          () -> indexesDeferred);
 
   @Test
   void behind_whileAnyProjectionSegmentIsCatchingUpOrReplaying_notForThePublisher() {
@@ -35,6 +37,14 @@ class ProcessorProgressTest {
     processors.put("people-v1", processor(false, segment(false, false)));
     processors.put(IntegrationTopics.PUBLISHER_GROUP, processor(true, segment(false, false)));
     assertThat(progress.behind()).as("a stopped processor, and the publisher").isFalse();
+  }
+
+  @Test
+  void behind_whileAReplaysDeferredIndexesAreNotBuilt() {
+    processors.put("episode-figures-v1", processor(true, segment(true, false)));
+    assertThat(progress.behind()).isFalse();
+    indexesDeferred = true;
+    assertThat(progress.behind()).as("caught up, indexes still to build").isTrue();
   }
 
   private static StreamingEventProcessor processor(

@@ -26,6 +26,7 @@ import cymru.calon.commands.api.episode.WorkerAssigned;
 import cymru.calon.commands.api.episode.WorkerHandedOver;
 import cymru.calon.commands.api.ids.EpisodeId;
 import cymru.calon.projections.batch.BatchWrites;
+import cymru.calon.projections.batch.DeferredIndexes;
 import cymru.calon.projections.batch.EventPosition;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -39,6 +40,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
@@ -322,23 +324,29 @@ public class EpisodeFiguresProjection {
         });
   }
 
+  /**
+   * Empties the tables for a replay, which goes without their secondary indexes: they are built
+   * again once the processor has caught up ({@link DeferredIndexes}).
+   */
   @ResetHandler
   void reset() {
     services.clear();
     committed.clear();
-    db.truncate(
-            EPISODE,
-            CONTACT,
-            APPOINTMENT_MISSED,
-            TRUST_MILESTONE,
-            CHECK_IN,
-            OUTCOME,
-            AFTERCARE_END,
-            FEEDBACK,
-            STORY_SHARED,
-            KEY_WORKER_CHANGE,
-            EPISODE_SCOPE_CHANGE)
-        .execute();
+    Table<?>[] tables = {
+      EPISODE,
+      CONTACT,
+      APPOINTMENT_MISSED,
+      TRUST_MILESTONE,
+      CHECK_IN,
+      OUTCOME,
+      AFTERCARE_END,
+      FEEDBACK,
+      STORY_SHARED,
+      KEY_WORKER_CHANGE,
+      EPISODE_SCOPE_CHANGE
+    };
+    db.truncate(tables).execute();
+    DeferredIndexes.defer(db, PROCESSING_GROUP, tables);
   }
 
   /** Events of one episode arrive in order, so its referral has always been handled first. */
