@@ -365,6 +365,21 @@ class ReadSideIT {
   }
 
   @Test
+  void eventsCarryTheirCommandsCorrelation_theProjectionsTakeNoneFromEvents() {
+    var providers =
+        calon.getBean(org.axonframework.config.Configuration.class).correlationDataProviders();
+    assertThat(providers)
+        .singleElement()
+        .isInstanceOf(cymru.calon.infra.store.CorrelationConfiguration.CommandOrigins.class);
+    String metadata =
+        jdbc.queryForObject(
+            "SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry"
+                + " ORDER BY global_index DESC LIMIT 1",
+            String.class);
+    assertThat(metadata).contains("traceId", "correlationId");
+  }
+
+  @Test
   void replay_rebuildsTablesIdenticalToTheLiveOnes_andTheSameFigures() throws Exception {
     String service =
         jdbc.queryForObject(
