@@ -398,6 +398,8 @@ class ReadSideIT {
     List<String> liveIndexes = indexes();
     String liveFigures = get(query).body();
     assertThat(live.get("contact")).hasSizeGreaterThan(1_000);
+    assertThat(live.get("reflective_practice")).hasSizeGreaterThan(100);
+    assertThat(live.get("staff_scope_change")).isNotEmpty();
     assertThat(liveIndexes)
         .anyMatch(i -> i.startsWith("CREATE INDEX contact_episode_occurred_idx"));
 

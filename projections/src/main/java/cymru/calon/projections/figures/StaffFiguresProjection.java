@@ -14,12 +14,19 @@ import cymru.calon.commands.api.service.ServiceContractVaried;
 import cymru.calon.commands.api.worker.ReflectivePracticeRecorded;
 import cymru.calon.commands.api.worker.WorkerJoined;
 import cymru.calon.commands.api.worker.WorkerLeft;
+import cymru.calon.projections.batch.BatchWrites;
 import cymru.calon.projections.batch.EventPosition;
+import cymru.calon.projections.batch.Rows;
+import cymru.calon.projections.schema.tables.records.ReflectivePracticeRecord;
 import cymru.calon.projections.schema.tables.records.ServiceTermsRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,23 +34,30 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
  * Services with their contract terms over time, and the workforce: who joined which organisation
- * when, who left, and reflective practice. Few events, so each handler is one idempotent statement.
+ * when, who left, and reflective practice. Services and workers change seldom, so each of those
+ * handlers is one idempotent statement; reflective practice is buffered per batch.
  */
 @Component
 @ProcessingGroup(StaffFiguresProjection.PROCESSING_GROUP)
 public class StaffFiguresProjection {
   public static final String PROCESSING_GROUP = "staff-figures-v1";
 
+  private static final int REMEMBERED_WORKERS = 100_000;
+
   private final DSLContext db;
+  private final Map<UUID, UUID> organisations = LeastRecentlyUsed.map(REMEMBERED_WORKERS);
+  private final BatchWrites<Writes> writes;
 
   public StaffFiguresProjection(DSLContext db) {
     this.db = db;
+    this.writes = new BatchWrites<>(PROCESSING_GROUP, () -> new Writes(db));
   }
 
   @EventHandler
@@ -130,6 +144,8 @@ public class StaffFiguresProjection {
         .set(WORKER.RECORDED_AT, utc(recorded))
         .onConflictDoNothing()
         .execute();
+    // A worker's organisation never changes, so it may be remembered before the batch commits.
+    remember(event.workerId().value(), event.organisationId().value());
     changed(DSL.val(event.organisationId().value()), null, token);
   }
 
@@ -144,36 +160,97 @@ public class StaffFiguresProjection {
     changed(WORKER.ORGANISATION_ID, event.workerId().value(), token);
   }
 
-  /** The organisation is the worker's, from the worker's row: WorkerJoined always comes first. */
+  /**
+   * The organisation is the worker's (WorkerJoined always comes first). Workers record reflective
+   * practice every week or two, so these are most of this projection's events: their rows are
+   * buffered and written once per batch ({@link BatchWrites}), as the episode figures' are.
+   */
   @EventHandler
   void on(
       ReflectivePracticeRecorded event,
       @MessageIdentifier String eventId,
       @Timestamp Instant recorded,
       TrackingToken token) {
-    db.insertInto(
-            REFLECTIVE_PRACTICE,
-            REFLECTIVE_PRACTICE.EVENT_ID,
-            REFLECTIVE_PRACTICE.WORKER_ID,
-            REFLECTIVE_PRACTICE.ORGANISATION_ID,
-            REFLECTIVE_PRACTICE.OCCURRED_AT,
-            REFLECTIVE_PRACTICE.RECORDED_AT,
-            REFLECTIVE_PRACTICE.MINUTES,
-            REFLECTIVE_PRACTICE.KIND)
-        .select(
-            DSL.select(
-                    DSL.val(UUID.fromString(eventId)),
-                    WORKER.WORKER_ID,
-                    WORKER.ORGANISATION_ID,
-                    DSL.val(utc(event.occurredAt())),
-                    DSL.val(utc(recorded)),
-                    DSL.val(event.minutes()),
-                    DSL.val(event.kind().name()))
-                .from(WORKER)
-                .where(WORKER.WORKER_ID.eq(event.workerId().value())))
-        .onConflictDoNothing()
-        .execute();
-    changed(WORKER.ORGANISATION_ID, event.workerId().value(), token);
+    UUID organisation = organisationOf(event.workerId().value());
+    if (organisation == null) {
+      return;
+    }
+    ReflectivePracticeRecord row = db.newRecord(REFLECTIVE_PRACTICE);
+    row.setEventId(UUID.fromString(eventId));
+    row.setWorkerId(event.workerId().value());
+    row.setOrganisationId(organisation);
+    row.setOccurredAt(utc(event.occurredAt()));
+    row.setRecordedAt(utc(recorded));
+    row.setMinutes(event.minutes());
+    row.setKind(event.kind().name());
+    OptionalLong position = EventPosition.of(token);
+    writes.add(
+        w -> {
+          w.practice.add(row);
+          position.ifPresent(p -> w.changed.merge(organisation, p, Math::max));
+        });
+  }
+
+  /** The worker's organisation: remembered from WorkerJoined, else from the worker's row. */
+  private UUID organisationOf(UUID worker) {
+    synchronized (organisations) {
+      UUID organisation = organisations.get(worker);
+      if (organisation != null) {
+        return organisation;
+      }
+    }
+    UUID organisation =
+        db.select(WORKER.ORGANISATION_ID)
+            .from(WORKER)
+            .where(WORKER.WORKER_ID.eq(worker))
+            .fetchOne(WORKER.ORGANISATION_ID);
+    if (organisation != null) {
+      remember(worker, organisation);
+    }
+    return organisation;
+  }
+
+  private void remember(UUID worker, UUID organisation) {
+    synchronized (organisations) {
+      organisations.put(worker, organisation);
+    }
+  }
+
+  /** A batch's reflective practice rows and the organisations whose figures they change. */
+  private static final class Writes implements BatchWrites.Buffer {
+    private final DSLContext db;
+    private final List<ReflectivePracticeRecord> practice = new ArrayList<>();
+    // Sorted: concurrent segments then lock these shared rows in the same order.
+    private final Map<UUID, Long> changed = new TreeMap<>();
+
+    Writes(DSLContext db) {
+      this.db = db;
+    }
+
+    @Override
+    public void flush() {
+      Rows.insertNew(db, REFLECTIVE_PRACTICE, practice);
+      practice.clear();
+      if (!changed.isEmpty()) {
+        BatchBindStep batch =
+            db.batch(
+                db.insertInto(STAFF_SCOPE_CHANGE)
+                    .set(STAFF_SCOPE_CHANGE.SCOPE_ID, (UUID) null)
+                    .set(STAFF_SCOPE_CHANGE.POSITION, (Long) null)
+                    .onConflict(STAFF_SCOPE_CHANGE.SCOPE_ID)
+                    .doUpdate()
+                    .set(
+                        STAFF_SCOPE_CHANGE.POSITION,
+                        DSL.greatest(
+                            STAFF_SCOPE_CHANGE.POSITION,
+                            DSL.excluded(STAFF_SCOPE_CHANGE.POSITION))));
+        for (var entry : changed.entrySet()) {
+          batch = batch.bind(entry.getKey(), entry.getValue());
+        }
+        batch.execute();
+        changed.clear();
+      }
+    }
   }
 
   /**
@@ -199,6 +276,9 @@ public class StaffFiguresProjection {
 
   @ResetHandler
   void reset() {
+    synchronized (organisations) {
+      organisations.clear();
+    }
     db.truncate(
             SERVICE,
             SERVICE_TERMS,
