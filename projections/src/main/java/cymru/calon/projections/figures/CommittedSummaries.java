@@ -2,6 +2,7 @@ package cymru.calon.projections.figures;
 
 import cymru.calon.projections.figures.EpisodeFiguresWrites.Moment;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,16 +18,20 @@ import java.util.UUID;
  * leaves nothing here, and its retry writes in full. Bounded, least recently used first out; a
  * forgotten episode's updates are simply sent again.
  *
- * <p>A batch that starts at or before the last position committed here means the processor went
- * back (its token was reset, elsewhere or without this instance's reset handler, and the tables may
- * have been emptied): everything remembered is forgotten first. Other nodes' batches in between
- * only ever move values earlier, which leaves what is remembered a safe bound.
+ * <p>A batch that starts at or before the last position committed here by the same processing
+ * thread means the processor went back (its token was reset, elsewhere or without this instance's
+ * reset handler, and the tables may have been emptied; or the thread now runs another segment):
+ * everything remembered is forgotten first. Positions are compared per thread because each of a
+ * processor's threads runs a segment of its own, reading the whole store: with two segments, one
+ * thread's batch routinely starts before the other's last commit, which is no going back (the two
+ * handle different episodes). Other segments' and nodes' batches only ever move values earlier,
+ * which leaves what is remembered a safe bound.
  */
 final class CommittedSummaries {
   private record Known(Moment firstContact, Instant aftercareRecorded) {}
 
   private final Map<UUID, Known> known;
-  private long lastPosition = -1;
+  private final Map<Thread, Long> lastPositions = new HashMap<>();
 
   CommittedSummaries(int maxEntries) {
     this.known = LeastRecentlyUsed.map(maxEntries);
@@ -44,22 +49,28 @@ final class CommittedSummaries {
     return k != null && k.aftercareRecorded() != null && !k.aftercareRecorded().isAfter(candidate);
   }
 
-  /** Forgets everything if a batch from {@code position} on goes back over committed positions. */
+  /**
+   * Forgets everything if a batch from {@code position} on goes back over positions this thread
+   * committed.
+   */
   synchronized void startingAt(long position) {
-    if (position <= lastPosition) {
+    Long last = lastPositions.get(Thread.currentThread());
+    if (last != null && position <= last) {
       known.clear();
-      lastPosition = -1;
+      lastPositions.clear();
     }
   }
 
   /**
-   * Remembers what a batch wrote, once its transaction has committed.
+   * Remembers what a batch wrote, once its transaction has committed (on the thread that ran it).
    *
    * @param lastPosition the batch's last event position (-1: none known)
    */
   synchronized void committed(
       Map<UUID, Moment> firstContacts, Map<UUID, Instant> aftercare, long lastPosition) {
-    this.lastPosition = Math.max(this.lastPosition, lastPosition);
+    if (lastPosition >= 0) {
+      lastPositions.merge(Thread.currentThread(), lastPosition, Math::max);
+    }
     for (var entry : firstContacts.entrySet()) {
       Known k = known.get(entry.getKey());
       Moment earliest =
@@ -82,6 +93,6 @@ final class CommittedSummaries {
 
   synchronized void clear() {
     known.clear();
-    lastPosition = -1;
+    lastPositions.clear();
   }
 }

@@ -218,6 +218,82 @@ class EpisodeFiguresWritesIT {
     assertThat(replayed.summaryUpdates()).isEqualTo(2);
   }
 
+  @Test
+  void twoSegmentsThreads_interleaveWithoutForgetting_eachGoingBackForgets() throws Exception {
+    UUID service = UUID.randomUUID();
+    UUID episode = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    CommittedSummaries committed = new CommittedSummaries(100);
+    var referrals = new EpisodeFiguresWrites(db, committed);
+    referrals.episode(episode, service, UUID.randomUUID(), REFERRED, REFERRED);
+    referrals.episode(other, service, UUID.randomUUID(), REFERRED, REFERRED);
+    referrals.flush();
+
+    // This thread (one segment) commits up to position 500.
+    var first = new EpisodeFiguresWrites(db, committed);
+    record(
+        first,
+        episode,
+        service,
+        ContactPurpose.AFTERCARE,
+        "2025-04-01T09:00:00Z",
+        "2025-04-02T09:00:00Z",
+        1);
+    first.changed(service, 500);
+    first.flush();
+    first.committed();
+
+    // The other segment's thread, behind it, commits a batch from 300 to 600 of its own episode.
+    Thread segment =
+        new Thread(
+            () -> {
+              var behind = new EpisodeFiguresWrites(db, committed);
+              record(
+                  behind,
+                  other,
+                  service,
+                  ContactPurpose.AFTERCARE,
+                  "2025-04-03T09:00:00Z",
+                  "2025-04-04T09:00:00Z",
+                  1);
+              behind.changed(service, 300);
+              behind.changed(service, 600);
+              behind.flush();
+              behind.committed();
+            });
+    segment.start();
+    segment.join();
+
+    // Back on this thread from 550 (after its own 500, before the other's 600): nothing forgotten.
+    var next = new EpisodeFiguresWrites(db, committed);
+    record(
+        next,
+        episode,
+        service,
+        ContactPurpose.FOLLOW_UP,
+        "2025-04-08T09:00:00Z",
+        "2025-04-09T09:00:00Z",
+        2);
+    next.changed(service, 550);
+    next.flush();
+    next.committed();
+    assertThat(next.summaryUpdates()).isZero();
+
+    // This thread going back over its own commits forgets, and sends its updates again.
+    var back = new EpisodeFiguresWrites(db, committed);
+    record(
+        back,
+        episode,
+        service,
+        ContactPurpose.FOLLOW_UP,
+        "2025-04-08T09:00:00Z",
+        "2025-04-09T09:00:00Z",
+        2);
+    back.changed(service, 100);
+    back.flush();
+    assertThat(back.summaryUpdates()).isEqualTo(2);
+  }
+
   /** A contact of the episode that occurred and was recorded at the instants given. */
   private static void record(
       EpisodeFiguresWrites writes,
