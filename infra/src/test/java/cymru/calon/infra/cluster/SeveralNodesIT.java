@@ -137,6 +137,13 @@ class SeveralNodesIT {
     }
     awaitCaughtUp(db);
     await().atMost(Duration.ofMinutes(1)).until(() -> handledCount(db) >= expected(db).size());
+    // The replay went without the secondary indexes; they are built once it has caught up.
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                db.queryForObject("SELECT count(*) FROM read_model.deferred_index", Long.class)
+                    == 0);
     assertExactlyOnce(db);
     assertThat(tables(db)).isEqualTo(projected);
   }
