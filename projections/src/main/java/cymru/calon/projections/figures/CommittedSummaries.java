@@ -2,9 +2,9 @@ package cymru.calon.projections.figures;
 
 import cymru.calon.projections.figures.EpisodeFiguresWrites.Moment;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 
 /**
  * The episode summary values that committed batches have written (first contact, first recorded
@@ -18,10 +18,11 @@ import java.util.UUID;
  * leaves nothing here, and its retry writes in full. Bounded, least recently used first out; a
  * forgotten episode's updates are simply sent again.
  *
- * <p>A batch that starts at or before the last position committed here by the same processing
- * thread means the processor went back (its token was reset, elsewhere or without this instance's
- * reset handler, and the tables may have been emptied; or the thread now runs another segment):
- * everything remembered is forgotten first. Positions are compared per thread because each of a
+ * <p>The first batch a processing thread runs, and a batch that starts at or before the last
+ * position its thread committed, may follow a going back of the processor (its token reset,
+ * elsewhere or without this instance's reset handler, the tables perhaps emptied; a processor
+ * restarts on new threads): everything remembered is forgotten first. That costs only a thread's
+ * first batch, when little is remembered. Positions are compared per thread because each of a
  * processor's threads runs a segment of its own, reading the whole store: with two segments, one
  * thread's batch routinely starts before the other's last commit, which is no going back (the two
  * handle different episodes). Other segments' and nodes' batches only ever move values earlier,
@@ -31,7 +32,8 @@ final class CommittedSummaries {
   private record Known(Moment firstContact, Instant aftercareRecorded) {}
 
   private final Map<UUID, Known> known;
-  private final Map<Thread, Long> lastPositions = new HashMap<>();
+  // Weak: the threads of a stopped processor leave with them.
+  private final Map<Thread, Long> lastPositions = new WeakHashMap<>();
 
   CommittedSummaries(int maxEntries) {
     this.known = LeastRecentlyUsed.map(maxEntries);
@@ -50,14 +52,14 @@ final class CommittedSummaries {
   }
 
   /**
-   * Forgets everything if a batch from {@code position} on goes back over positions this thread
-   * committed.
+   * Forgets everything if this is the thread's first batch, or if a batch from {@code position} on
+   * goes back over positions the thread committed.
    */
   synchronized void startingAt(long position) {
     Long last = lastPositions.get(Thread.currentThread());
-    if (last != null && position <= last) {
+    if (last == null || position <= last) {
       known.clear();
-      lastPositions.clear();
+      lastPositions.remove(Thread.currentThread());
     }
   }
 

@@ -219,7 +219,8 @@ class EpisodeFiguresWritesIT {
   }
 
   @Test
-  void twoSegmentsThreads_interleaveWithoutForgetting_eachGoingBackForgets() throws Exception {
+  void twoSegmentsThreads_interleaveWithoutForgetting_aNewThreadOrGoingBackForgets()
+      throws Exception {
     UUID service = UUID.randomUUID();
     UUID episode = UUID.randomUUID();
     UUID other = UUID.randomUUID();
@@ -228,41 +229,56 @@ class EpisodeFiguresWritesIT {
     referrals.episode(episode, service, UUID.randomUUID(), REFERRED, REFERRED);
     referrals.episode(other, service, UUID.randomUUID(), REFERRED, REFERRED);
     referrals.flush();
-
-    // This thread (one segment) commits up to position 500.
-    var first = new EpisodeFiguresWrites(db, committed);
-    record(
-        first,
-        episode,
-        service,
-        ContactPurpose.AFTERCARE,
-        "2025-04-01T09:00:00Z",
-        "2025-04-02T09:00:00Z",
-        1);
-    first.changed(service, 500);
-    first.flush();
-    first.committed();
-
-    // The other segment's thread, behind it, commits a batch from 300 to 600 of its own episode.
-    Thread segment =
-        new Thread(
-            () -> {
-              var behind = new EpisodeFiguresWrites(db, committed);
-              record(
-                  behind,
-                  other,
-                  service,
-                  ContactPurpose.AFTERCARE,
-                  "2025-04-03T09:00:00Z",
-                  "2025-04-04T09:00:00Z",
-                  1);
-              behind.changed(service, 300);
-              behind.changed(service, 600);
-              behind.flush();
-              behind.committed();
-            });
-    segment.start();
-    segment.join();
+    java.util.concurrent.ExecutorService segment =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      // The other segment's thread commits its first batch, up to 200.
+      segment
+          .submit(
+              () -> {
+                var start = new EpisodeFiguresWrites(db, committed);
+                record(
+                    start,
+                    other,
+                    service,
+                    ContactPurpose.AFTERCARE,
+                    "2025-04-03T09:00:00Z",
+                    "2025-04-04T09:00:00Z",
+                    1);
+                start.changed(service, 100);
+                start.changed(service, 200);
+                start.flush();
+                start.committed();
+              })
+          .get();
+      // This thread's first batch, up to 500.
+      var first = new EpisodeFiguresWrites(db, committed);
+      record(
+          first,
+          episode,
+          service,
+          ContactPurpose.AFTERCARE,
+          "2025-04-01T09:00:00Z",
+          "2025-04-02T09:00:00Z",
+          1);
+      first.changed(service, 150);
+      first.changed(service, 500);
+      first.flush();
+      first.committed();
+      // The other thread, behind this one, commits from 300 to 600.
+      segment
+          .submit(
+              () -> {
+                var behind = new EpisodeFiguresWrites(db, committed);
+                behind.changed(service, 300);
+                behind.changed(service, 600);
+                behind.flush();
+                behind.committed();
+              })
+          .get();
+    } finally {
+      segment.shutdown();
+    }
 
     // Back on this thread from 550 (after its own 500, before the other's 600): nothing forgotten.
     var next = new EpisodeFiguresWrites(db, committed);
@@ -279,7 +295,41 @@ class EpisodeFiguresWritesIT {
     next.committed();
     assertThat(next.summaryUpdates()).isZero();
 
+    // A new thread (a processor restarted after its tokens were reset on another node) forgets.
+    int[] sent = new int[1];
+    Thread restarted =
+        new Thread(
+            () -> {
+              var fromStart = new EpisodeFiguresWrites(db, committed);
+              record(
+                  fromStart,
+                  episode,
+                  service,
+                  ContactPurpose.FOLLOW_UP,
+                  "2025-04-08T09:00:00Z",
+                  "2025-04-09T09:00:00Z",
+                  2);
+              fromStart.changed(service, 1);
+              fromStart.flush();
+              sent[0] = fromStart.summaryUpdates();
+            });
+    restarted.start();
+    restarted.join();
+    assertThat(sent[0]).isEqualTo(2);
+
     // This thread going back over its own commits forgets, and sends its updates again.
+    var again = new EpisodeFiguresWrites(db, committed);
+    record(
+        again,
+        episode,
+        service,
+        ContactPurpose.FOLLOW_UP,
+        "2025-04-08T09:00:00Z",
+        "2025-04-09T09:00:00Z",
+        2);
+    again.changed(service, 700);
+    again.flush();
+    again.committed();
     var back = new EpisodeFiguresWrites(db, committed);
     record(
         back,
