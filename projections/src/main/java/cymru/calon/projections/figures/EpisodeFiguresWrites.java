@@ -17,6 +17,7 @@ import cymru.calon.commands.api.episode.ContactPurpose;
 import cymru.calon.commands.api.episode.ContactRecorded;
 import cymru.calon.projections.batch.BatchWrites;
 import cymru.calon.projections.batch.Rows;
+import cymru.calon.projections.batch.ScopeChanges;
 import cymru.calon.projections.schema.tables.records.AftercareEndRecord;
 import cymru.calon.projections.schema.tables.records.AppointmentMissedRecord;
 import cymru.calon.projections.schema.tables.records.CheckInRecord;
@@ -288,24 +289,12 @@ final class EpisodeFiguresWrites implements BatchWrites.Buffer {
       }
       batch.execute();
     }
-    if (!changedServices.isEmpty()) {
-      BatchBindStep batch =
-          db.batch(
-              db.insertInto(EPISODE_SCOPE_CHANGE)
-                  .set(EPISODE_SCOPE_CHANGE.SERVICE_ID, (UUID) null)
-                  .set(EPISODE_SCOPE_CHANGE.POSITION, (Long) null)
-                  .onConflict(EPISODE_SCOPE_CHANGE.SERVICE_ID)
-                  .doUpdate()
-                  .set(
-                      EPISODE_SCOPE_CHANGE.POSITION,
-                      DSL.greatest(
-                          EPISODE_SCOPE_CHANGE.POSITION,
-                          DSL.excluded(EPISODE_SCOPE_CHANGE.POSITION))));
-      for (var entry : changedServices.entrySet()) {
-        batch = batch.bind(entry.getKey(), entry.getValue());
-      }
-      batch.execute();
-    }
+    ScopeChanges.latest(
+        db,
+        EPISODE_SCOPE_CHANGE,
+        EPISODE_SCOPE_CHANGE.SERVICE_ID,
+        EPISODE_SCOPE_CHANGE.POSITION,
+        changedServices);
   }
 
   /** The candidate values a committed one does not already make unchangeable. */

@@ -17,6 +17,7 @@ import cymru.calon.commands.api.worker.WorkerLeft;
 import cymru.calon.projections.batch.BatchWrites;
 import cymru.calon.projections.batch.EventPosition;
 import cymru.calon.projections.batch.Rows;
+import cymru.calon.projections.batch.ScopeChanges;
 import cymru.calon.projections.schema.tables.records.ReflectivePracticeRecord;
 import cymru.calon.projections.schema.tables.records.ServiceTermsRecord;
 import java.time.Instant;
@@ -34,7 +35,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -220,7 +220,7 @@ public class StaffFiguresProjection {
   private static final class Writes implements BatchWrites.Buffer {
     private final DSLContext db;
     private final List<ReflectivePracticeRecord> practice = new ArrayList<>();
-    // Sorted: concurrent segments then lock these shared rows in the same order.
+    // Sorted (ScopeChanges).
     private final Map<UUID, Long> changed = new TreeMap<>();
 
     Writes(DSLContext db) {
@@ -231,25 +231,13 @@ public class StaffFiguresProjection {
     public void flush() {
       Rows.insertNew(db, REFLECTIVE_PRACTICE, practice);
       practice.clear();
-      if (!changed.isEmpty()) {
-        BatchBindStep batch =
-            db.batch(
-                db.insertInto(STAFF_SCOPE_CHANGE)
-                    .set(STAFF_SCOPE_CHANGE.SCOPE_ID, (UUID) null)
-                    .set(STAFF_SCOPE_CHANGE.POSITION, (Long) null)
-                    .onConflict(STAFF_SCOPE_CHANGE.SCOPE_ID)
-                    .doUpdate()
-                    .set(
-                        STAFF_SCOPE_CHANGE.POSITION,
-                        DSL.greatest(
-                            STAFF_SCOPE_CHANGE.POSITION,
-                            DSL.excluded(STAFF_SCOPE_CHANGE.POSITION))));
-        for (var entry : changed.entrySet()) {
-          batch = batch.bind(entry.getKey(), entry.getValue());
-        }
-        batch.execute();
-        changed.clear();
-      }
+      ScopeChanges.latest(
+          db,
+          STAFF_SCOPE_CHANGE,
+          STAFF_SCOPE_CHANGE.SCOPE_ID,
+          STAFF_SCOPE_CHANGE.POSITION,
+          changed);
+      changed.clear();
     }
   }
 
