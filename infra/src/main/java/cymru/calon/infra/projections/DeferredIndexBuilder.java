@@ -3,6 +3,7 @@ package cymru.calon.infra.projections;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,9 @@ import org.springframework.stereotype.Component;
  * and each has caught up with the store. Where a group's segments are spread over several nodes no
  * node sees that, so they are built anyway {@code calon.projections.deferred-indexes.max-wait} (1
  * h) after the reset: the figures are right without them, only slower to compute. Building locks
- * the tables against the projection's writes for as long as it takes (about 2 s for a million
- * contacts), so live events wait that long once, after a replay.
+ * the tables against writes, so the node pauses the processor for it (about 3 s for a million
+ * contacts): a processor writing meanwhile could hold one table the build waits for while it waits
+ * for another the build holds. Live events wait that long once, after a replay.
  */
 @Component
 class DeferredIndexBuilder implements SmartLifecycle {
@@ -54,12 +56,26 @@ class DeferredIndexBuilder implements SmartLifecycle {
     thread.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** Lets a build under way finish (and restart its processor) before the processors stop. */
   @Override
   public synchronized void stop() {
     if (thread != null) {
-      thread.shutdownNow();
+      thread.shutdown();
+      try {
+        if (!thread.awaitTermination(60, TimeUnit.SECONDS)) {
+          thread.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        thread.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
       thread = null;
     }
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 100;
   }
 
   @Override
@@ -79,11 +95,18 @@ class DeferredIndexBuilder implements SmartLifecycle {
       for (Map<String, Object> row : groups) {
         String group = (String) row.get("processing_group");
         boolean overdue = Boolean.TRUE.equals(row.get("overdue"));
-        if (overdue || caughtUp(group)) {
+        var processor = caughtUp(group);
+        if (overdue || processor.isPresent()) {
           long start = System.nanoTime();
-          Integer count =
-              jdbc.queryForObject(
-                  "SELECT read_model.build_deferred_indexes(?)", Integer.class, group);
+          processor.ifPresent(StreamingEventProcessor::shutDown);
+          Integer count;
+          try {
+            count =
+                jdbc.queryForObject(
+                    "SELECT read_model.build_deferred_indexes(?)", Integer.class, group);
+          } finally {
+            processor.ifPresent(StreamingEventProcessor::start);
+          }
           built += count == null ? 0 : count;
           log.info(
               "Built {} deferred indexes of {} in {} ms{}",
@@ -99,19 +122,21 @@ class DeferredIndexBuilder implements SmartLifecycle {
     return built;
   }
 
-  /** Whether this node runs every segment of the group and each has caught up with the store. */
-  private boolean caughtUp(String group) {
+  /** The group's processor if this node runs every segment of it and each has caught up. */
+  private Optional<StreamingEventProcessor> caughtUp(String group) {
     var processor = processing.eventProcessor(group, StreamingEventProcessor.class);
     if (processor.isEmpty() || !processor.get().isRunning()) {
-      return false;
+      return Optional.empty();
     }
     Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
     Integer segments =
         jdbc.queryForObject(
             "SELECT count(*) FROM token_entry WHERE processor_name = ?", Integer.class, group);
-    return !status.isEmpty()
-        && segments != null
-        && status.size() == segments
-        && status.values().stream().allMatch(s -> s.isCaughtUp() && s.getError() == null);
+    boolean all =
+        !status.isEmpty()
+            && segments != null
+            && status.size() == segments
+            && status.values().stream().allMatch(s -> s.isCaughtUp() && s.getError() == null);
+    return all ? processor : Optional.empty();
   }
 }
